@@ -1,0 +1,93 @@
+"""Bytes to text: BOM, UTF-8, legacy encodings (charset-normalizer), mojibake repair (ftfy)."""
+from __future__ import annotations
+
+import codecs
+from dataclasses import dataclass, field
+
+import ftfy
+from charset_normalizer import from_bytes
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Legacy encodings charset-normalizer may name, mapped to the superset a news page really uses.
+_SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949", "shift_jis": "cp932",
+              "big5": "big5hkscs", "iso8859_1": "cp1252", "ascii": "utf-8", "latin_1": "cp1252"}
+# ftfy, restricted to what is safe on news text: no width folding or quote changes (spans stay honest).
+_FTFY = ftfy.TextFixerConfig(unescape_html=False, fix_latin_ligatures=False, fix_character_width=False,
+                             uncurl_quotes=False, fix_line_breaks=False, normalization=None,
+                             remove_terminal_escapes=False, remove_control_chars=False, explain=True)
+
+
+@dataclass
+class Decoded:
+    text: str
+    encoding: str
+    warnings: list[str] = field(default_factory=list)
+    repairs: list[dict] = field(default_factory=list)
+
+
+class DecodeError(ValueError):
+    """The bytes are not text in any encoding we can tell."""
+
+
+def decode(data: bytes | str) -> Decoded:
+    """Decode ``data`` and repair mojibake; what was done goes in ``warnings``/``repairs``."""
+    if isinstance(data, str):
+        text, enc, warns = data, "str", []
+    else:
+        text, enc, warns = _decode_bytes(bytes(data))
+    if "\x00" in text:
+        warns.append("NUL characters removed")
+        text = text.replace("\x00", "")
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    fixed, repairs = _fix_mojibake(text)
+    if repairs:
+        warns.append("mojibake repaired: " + ", ".join(r["step"] for r in repairs))
+        text = fixed
+    return Decoded(text, enc, warns, repairs)
+
+
+def _decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
+    for bom, enc in _BOMS:
+        if data.startswith(bom):
+            return data.decode(enc, errors="replace"), enc, []
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    if data.count(b"\x00") > len(data) // 4:
+        raise DecodeError("binary data: more than a quarter of the bytes are NUL")
+    best = from_bytes(data[:200_000], cp_isolation=None).best()
+    if best is None:
+        text = data.decode("utf-8", errors="replace")
+        return text, "utf-8", ["encoding not detected; undecodable bytes replaced with U+FFFD"]
+    enc = _SUPERSETS.get(best.encoding, best.encoding)
+    text = data.decode(enc, errors="replace")
+    warns = [f"decoded as {enc} (detected by charset-normalizer)"]
+    if "\ufffd" in text:
+        warns.append("undecodable bytes replaced with U+FFFD")
+    return text, enc, warns
+
+
+def _fix_mojibake(text: str) -> tuple[str, list[dict]]:
+    """ftfy's mojibake repair, line by line so a repair stays local; returns the text and each step."""
+    if text.isascii():
+        return text, []
+    out, repairs, pos = [], [], 0
+    for line in text.splitlines(keepends=True):
+        if line.isascii() or not ftfy.badness.is_bad(line):
+            out.append(line)
+        else:
+            fixed = ftfy.fix_and_explain(line, config=_FTFY)
+            if fixed.text != line and len(fixed.text.splitlines()) == len(line.splitlines()):
+                steps = ",".join(s[1] for s in (fixed.explanation or []))
+                repairs.append({"kind": "mojibake", "step": steps or "ftfy", "span": [pos, pos + len(line)],
+                                "before": line.strip()[:200], "after": fixed.text.strip()[:200]})
+                out.append(fixed.text)
+            else:
+                out.append(line)
+        pos += len(line)
+    return "".join(out), repairs

@@ -1,0 +1,101 @@
+"""The line ledger: every non-blank line of the decoded text, its span, and the one place it went."""
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+ROLES = ("title", "header", "body", "duplicate", "boilerplate")
+
+# str.splitlines() boundaries, so a line here is a line for every tool that reads the text.
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@dataclass
+class Line:
+    """One non-blank line. ``start``/``end`` span the stripped text in the decoded input."""
+
+    index: int
+    text: str
+    start: int
+    end: int
+    role: str | None = None
+    field: str | None = None
+    rule: str | None = None
+
+    @property
+    def span(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+
+class LedgerError(RuntimeError):
+    """A stage tried to place a line twice or in a role that does not exist."""
+
+
+class Ledger:
+    """Every non-blank line, each placed in exactly one role by exactly one stage."""
+
+    def __init__(self, text: str):
+        self.text = text
+        self.lines: list[Line] = list(_segment(text))
+
+    def __len__(self) -> int:
+        return len(self.lines)
+
+    def __iter__(self) -> Iterator[Line]:
+        return iter(self.lines)
+
+    def __getitem__(self, i: int) -> Line:
+        return self.lines[i]
+
+    def claim(self, i: int, role: str, field: str | None = None, rule: str | None = None,
+              *, replace: bool = False) -> bool:
+        """Place line ``i``; returns False (and changes nothing) if it was placed already."""
+        if role not in ROLES:
+            raise LedgerError(f"unknown role {role!r}")
+        line = self.lines[i]
+        if line.role is not None and not replace:
+            return False
+        line.role, line.field, line.rule = role, field, rule
+        return True
+
+    def release(self, i: int) -> None:
+        """Take a placement back (a later stage found a better reading)."""
+        line = self.lines[i]
+        line.role = line.field = line.rule = None
+
+    def free(self) -> list[Line]:
+        """Lines no stage has placed yet, in text order."""
+        return [ln for ln in self.lines if ln.role is None]
+
+    def with_role(self, role: str) -> list[Line]:
+        return [ln for ln in self.lines if ln.role == role]
+
+    def problems(self) -> list[str]:
+        """What breaks the invariant: a non-blank line not placed, or a span that is not its text."""
+        out = []
+        for ln in self.lines:
+            if ln.role not in ROLES:
+                out.append(f"line {ln.index} not placed: {ln.text[:60]!r}")
+            if self.text[ln.start:ln.end] != ln.text:
+                out.append(f"line {ln.index} span {ln.span} does not hold its text")
+        return out
+
+
+def _segment(text: str) -> Iterator[Line]:
+    """Split like str.splitlines() and keep the stripped, non-blank lines with their spans."""
+    pos, n, idx = 0, len(text), 0
+    while pos <= n:
+        end = pos
+        while end < n and text[end] not in _BREAKS:
+            end += 1
+        raw = text[pos:end]
+        stripped = raw.strip()
+        if stripped:
+            lead = len(raw) - len(raw.lstrip())
+            s = pos + lead
+            yield Line(idx, stripped, s, s + len(stripped))
+            idx += 1
+        if end >= n:
+            break
+        # \r\n is one break
+        pos = end + 2 if text[end] == "\r" and end + 1 < n and text[end + 1] == "\n" else end + 1
