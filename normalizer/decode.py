@@ -65,11 +65,29 @@ def _decode_bytes(data: bytes) -> tuple[str, str, list[str]]:
         text = data.decode("utf-8", errors="replace")
         return text, "utf-8", ["encoding not detected; undecodable bytes replaced with U+FFFD"]
     enc = _SUPERSETS.get(best.encoding, best.encoding)
+    if enc in _SINGLE_BYTE_LATIN:
+        enc = _rerank_single_byte(data[:200_000], enc)
     text = data.decode(enc, errors="replace")
     warns = [f"decoded as {enc} (detected by charset-normalizer)"]
     if "\ufffd" in text:
         warns.append("undecodable bytes replaced with U+FFFD")
     return text, enc, warns
+
+
+# Single-byte Latin code pages that a detector confuses on short texts (French read as cp1257).
+_SINGLE_BYTE_LATIN = ("cp1252", "cp1250", "cp1257", "cp1254", "iso8859_2", "iso8859_13", "iso8859_15",
+                      "iso8859_9", "mac_latin2", "mac_roman", "mac_iceland", "cp850", "latin_1")
+
+
+def _rerank_single_byte(data: bytes, detected: str) -> str:
+    """Among Latin code pages, the one that leaves the fewest non-letters glued inside words;
+    ties go to cp1252, the most common legacy encoding of news pages."""
+    def glued(enc: str) -> int:
+        t = data.decode(enc, errors="replace")
+        return sum(1 for i in range(1, len(t) - 1)
+                   if ord(t[i]) > 127 and not t[i].isalpha() and t[i - 1].isalpha() and t[i + 1].isalpha())
+    order = ["cp1252", detected] + [e for e in ("cp1250", "cp1257") if e != detected]
+    return min(order, key=lambda e: (glued(e), order.index(e)))
 
 
 def _fix_mojibake(text: str) -> tuple[str, list[dict]]:
