@@ -8,7 +8,9 @@ import unicodedata
 
 import regex
 
+from .boilerplate import sweep
 from .doc import Doc
+from .layout import hard_wrapped
 from .lines import Line
 
 # A hyphen glued to the start of a capitalised word after a space: link text the extractor prefixed
@@ -36,24 +38,51 @@ def repair(doc: Doc, line: Line) -> str:
         out = _INVISIBLE.sub("", out)
         doc.repairs.append({"kind": "invisible_chars", "span": list(line.span), "count": n,
                             "rule": "body.invisible"})
+    if _FULLWIDTH_ALNUM.search(out):
+        n = len(_FULLWIDTH_ALNUM.findall(out))
+        out = _FULLWIDTH_ALNUM.sub(lambda m: chr(ord(m.group()) - 0xFEE0), out)
+        doc.repairs.append({"kind": "fullwidth_alnum", "span": list(line.span), "count": n,
+                            "rule": "body.fullwidth"})
+        doc.fire("body.fullwidth")
     if out != text:
         doc.fire("body.stray_hyphen" if "-" in text else "body.invisible")
     return out
 
 
+# Full-width Latin letters and digits (``２０１９``, ``ＡＩ``) read as their ASCII forms in every script;
+# full-width punctuation is left alone (it is the norm in CJK text).
+_FULLWIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
+
+# Two paragraphs glued by the extractor: a sentence end directly followed by a capitalised sentence,
+# each side long enough to be a paragraph (``…the ministry said.The formal agreement is…``).
+_GLUE_POINT = regex.compile(r"(?<=[a-z\p{Ll}]{2}[.!?][\"”’)]?)(?=\p{Lu}\p{Ll}+\s)")
+MIN_GLUED_PART = 80
+
+
+def split_glued(text: str) -> list[str]:
+    """A line of two glued paragraphs as its parts (only where both sides are long sentences)."""
+    cuts, last = [], 0
+    for m in _GLUE_POINT.finditer(text):
+        if m.start() - last >= MIN_GLUED_PART and len(text) - m.start() >= MIN_GLUED_PART:
+            cuts.append(m.start())
+            last = m.start()
+    if not cuts:
+        return [text]
+    parts, prev = [], 0
+    for c in cuts:
+        parts.append(text[prev:c])
+        prev = c
+    parts.append(text[prev:])
+    return parts
+
+
 def _hard_wrapped(lines: list[Line], text: str) -> bool:
     """Wire copy broken at a fixed width (Reuters-21578): most lines of similar length, no blank lines."""
-    if len(lines) < 4:
-        return False
-    lengths = sorted(len(ln.text) for ln in lines)
-    typical = lengths[len(lengths) * 3 // 4]
-    if not 40 <= typical <= 90:
-        return False
-    near = sum(1 for x in lengths if typical - 15 <= x <= typical + 2)
-    return near >= 0.5 * len(lines)
+    return hard_wrapped([len(ln.text) for ln in lines])
 
 
 def assemble(doc: Doc) -> None:
+    sweep(doc)
     free = [ln for ln in doc.ledger.lines if ln.role is None]
     wrapped = _hard_wrapped(free, doc.text)
     groups: list[list[Line]] = []
@@ -65,25 +94,45 @@ def assemble(doc: Doc) -> None:
     paragraphs: list[dict] = []
     duplicates: list[dict] = []
     seen: dict[str, int] = {}
-    for g in groups:
-        parts = [repair(doc, ln) for ln in g]
-        text = " ".join(parts) if wrapped else "\n".join(parts)
+    for g, text, span, rule in _pieces(doc, groups, wrapped):
         key = dup_key(text)
         if key and key in seen and len(key) >= 20:
-            duplicates.append({"text": text, "span": [g[0].start, g[-1].end], "of": seen[key],
-                               "rule": "body.duplicate"})
+            duplicates.append({"text": text, "span": list(span), "of": seen[key], "rule": "body.duplicate"})
             for ln in g:
                 doc.ledger.claim(ln.index, "duplicate", "duplicate", "body.duplicate")
             doc.fire("body.duplicate")
             continue
         if key:
             seen.setdefault(key, len(paragraphs))
-        rule = "body.wrapped" if len(g) > 1 else "body.line"
         for ln in g:
-            doc.ledger.claim(ln.index, "body", None, rule)
-        paragraphs.append({"text": text, "spans": [ln.span for ln in g], "rule": rule})
+            if ln.role is None:
+                doc.ledger.claim(ln.index, "body", None, rule)
+        spans = [ln.span for ln in g] if len(g) > 1 else [tuple(span)]
+        paragraphs.append({"text": text, "spans": spans, "rule": rule})
     doc.fields["paragraphs"] = paragraphs
     doc.fields["duplicates"] = duplicates
+
+
+def _pieces(doc: Doc, groups: list[list[Line]], wrapped: bool):
+    """(lines, text, span, rule) of each paragraph: joined wrapped lines, or a line split where two
+    paragraphs were glued."""
+    for g in groups:
+        parts = [repair(doc, ln) for ln in g]
+        if len(g) > 1:
+            yield g, (" ".join(parts) if wrapped else "\n".join(parts)), (g[0].start, g[-1].end), "body.wrapped"
+            continue
+        ln, text = g[0], parts[0]
+        pieces = split_glued(text) if text == ln.text else [text]
+        if len(pieces) == 1:
+            yield g, text, ln.span, "body.line"
+            continue
+        doc.repairs.append({"kind": "glued_paragraphs", "span": list(ln.span), "parts": len(pieces),
+                            "rule": "body.split_glued"})
+        doc.fire("body.split_glued")
+        pos = ln.start
+        for piece in pieces:
+            yield g, piece, (pos, pos + len(piece)), "body.split_glued"
+            pos += len(piece)
 
 
 def _continues(text: str, prev: Line, cur: Line) -> bool:

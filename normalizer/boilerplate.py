@@ -11,9 +11,13 @@ import regex
 
 from .doc import Doc
 from .language import script_counts
+from .layout import MARKER, Layout, analyze, glued_teaser, menu_row, weight
 from .lines import Line
 from .rules import Rules
 
+# A second notice of these kinds in a line is split off into its own entry (``Copyright … All rights
+# reserved.Preferably viewed with …``); a licence number or contact inside a copyright line stays in it.
+SPLIT_KINDS = frozenset({"notice"})
 MAX_LINE = 400           # a longer line is prose, whatever keyword it holds
 _MARKER = regex.compile(r"^(?:[-*•·+>|»›]|\d{1,2}\.)\s*")
 _SEPARATOR = regex.compile(r"^[\p{P}\p{S}\s]*$")
@@ -26,6 +30,99 @@ def _build(rules: Rules) -> list[dict]:
         for r in rules.locales[code].get("boilerplate", {}).get("rules", []):
             out.append({**r, "locale": code})
     return out
+
+
+def _build_sections(rules: Rules) -> list[dict]:
+    out = []
+    for code in sorted(rules.locales):
+        for r in rules.locales[code].get("boilerplate", {}).get("section_starts", []):
+            out.append({**r, "locale": code})
+    return out
+
+
+def _build_words(rules: Rules) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for code in sorted(rules.locales):
+        for kind, words in rules.locales[code].get("boilerplate", {}).get("words", {}).items():
+            for w in words:
+                out.setdefault(w.casefold(), kind)
+    return out
+
+
+_ICONS = regex.compile(r"[\p{Co}\p{So}\p{Cf}]")
+_LINKED_IN = regex.compile(r"(?i)\blinked in\b")
+_TOKEN_SPLIT = regex.compile(r"[\s|｜/·•,，:：、︱]+")
+_COUNTER = regex.compile(r"^[\d,.()（）+\-kK万]+$")
+_KIND_ORDER = ("share", "ad", "contact", "navigation")
+
+
+def word_kind(doc: Doc, text: str) -> str | None:
+    """The kind of a short line made only of share/ad/menu words (and counters), else None."""
+    words = doc.rules.view("boilerplate.words", _build_words)
+    body = _LINKED_IN.sub("linkedin", MARKER.sub("", text, count=1).strip())
+    whole = words.get(body.casefold().replace(" ", ""))
+    if whole:
+        return whole
+    kinds = []
+    unknown = 0
+    for tok in _TOKEN_SPLIT.split(_ICONS.sub("", body.casefold())):
+        if not tok or _COUNTER.match(tok) or _SEPARATOR.match(tok):
+            continue
+        k = words.get(tok)
+        if k is None:
+            unknown += 1
+            continue
+        kinds.append(k)
+    if not kinds or (unknown and (unknown > 1 or len(kinds) < 3)):
+        return None
+    return min(set(kinds), key=lambda k: (-kinds.count(k), _KIND_ORDER.index(k) if k in _KIND_ORDER else 9))
+
+
+def section_rule(doc: Doc, text: str) -> dict | None:
+    """The section-start rule (``Related``, ``3 comments``, ``分享到``…) a short line matches, if any."""
+    for r in doc.rules.view("boilerplate.sections", _build_sections):
+        if r["pattern"].search(text):
+            return r
+    return None
+
+
+def layout_of(doc: Doc) -> Layout:
+    """The page layout (main block of prose), computed once per document."""
+    lay = doc.fields.get("_layout")
+    if lay is None:
+        texts = [ln.text for ln in doc.ledger.lines]
+        lay = analyze(texts, lambda t: section_rule(doc, t) is not None,
+                      lambda t: (section_rule(doc, t) or {}).get("name", "").startswith("comments."))
+        doc.fields["_layout"] = lay
+    return lay
+
+
+def menu_shaped(text: str) -> bool:
+    """A row of menu links: separators, very short words side by side, or CJK menu words glued."""
+    body = MARKER.sub("", text, count=1)
+    return bool((_NAV_SEP.search(body) and weight(body) <= 30) or menu_row(body) or _GLUED_MENU.match(body) or (
+        _CJK.search(body) and not _PUNCT.search(body) and not _DIGIT.search(body)
+        and (len(body.split()) >= 3 or len(body) >= 24)))
+
+
+def guess_kind(doc: Doc, text: str) -> str:
+    """The kind of a line left outside the article with no shape of its own: menu item or teaser."""
+    k = word_kind(doc, text)
+    if k:
+        return k
+    if menu_shaped(text):
+        return "navigation"
+    body = MARKER.sub("", text, count=1)
+    if glued_teaser(body) or (weight(body) >= 5 and len(body) >= 12):
+        return "related"
+    return "navigation"
+
+
+# A run of CJK menu words glued together by the extractor: long, no punctuation, no spaces.
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_PUNCT = regex.compile(r"[，。、！？：；,.!?:;「」“”\"'《》（）()…‘’]")
+_GLUED_MENU = regex.compile(r"^[\p{Han}\p{Hangul}\p{Katakana}A-Za-z]{16,}$")
+_NAV_SEP = regex.compile(r"\s[|>›»/]\s|\s>>\s|\|")
 
 
 def language_of(text: str, doc_lang: str | None) -> str:
@@ -51,19 +148,20 @@ def _segments(line: Line, rules: list[dict]) -> list[tuple[int, int, str, str, s
     for r in rules:
         m = r["pattern"].search(text)
         if m:
-            start = 0 if r.get("whole_line") else m.start()
-            hits.append((start, -(m.end() - m.start()), r["kind"], r["name"], r.get("language")))
+            hits.append((m.start(), -(m.end() - m.start()), bool(r.get("whole_line")), r["kind"], r["name"],
+                         r.get("language")))
     if not hits:
         return []
     hits.sort()
     first = hits[0][0]
     prefix = text[:first]
-    if first and len(prefix.strip(" -*|•·:：")) > max(3, 0.5 * len(text)):
-        return []  # the keyword sits deep inside a sentence: prose, not a notice
+    limit = 3 if weight(text) >= 20 else max(3, 0.5 * len(text))  # a long line must open with the notice
+    if first and not any(h[2] for h in hits) and len(prefix.strip(" -*|•·:：")) > limit:
+        return []  # the keyword sits inside a sentence: prose, not a notice
     segs: list[list] = []
-    for start, _neg, kind, name, lang in hits:
-        if segs and (kind == segs[-1][2] or start < segs[-1][0] + 8):
-            continue  # same notice, or a second match inside the same one
+    for start, _neg, whole, kind, name, lang in hits:
+        if segs and (kind == segs[-1][2] or start < segs[-1][0] + 8 or kind not in SPLIT_KINDS or whole):
+            continue  # same notice, a match inside it, or a part that stays with the first notice
         segs.append([start, None, kind, name, lang])
     segs[0][0] = 0
     for i, s in enumerate(segs):
@@ -82,11 +180,16 @@ def _entry(doc: Doc, line: Line, a: int, b: int, kind: str, rule: str, lang: str
 
 def _is_nav_item(text: str) -> bool:
     body = _MARKER.sub("", text, count=1)
-    return bool(_MARKER.match(text)) and len(body.split()) <= 6 and len(body) <= 40 and not _SENTENCE_END.search(body)
+    return (bool(_MARKER.match(text)) and weight(body) <= 6 and len(body) <= 40
+            and not _SENTENCE_END.search(body) and not _DATEISH.search(body))
 
 
 def _short(text: str) -> bool:
-    return len(text.split()) <= 4 and len(text) <= 30 and not _SENTENCE_END.search(text)
+    return weight(text) <= 3 and len(text) <= 16 and not _SENTENCE_END.search(text) and not _DIGIT.search(text)
+
+
+_DIGIT = regex.compile(r"\d")
+_DATEISH = regex.compile(r"\d{1,4}\s*[-/.年月:]\s*\d{1,2}")
 
 
 def classify(doc: Doc) -> None:
@@ -96,6 +199,7 @@ def classify(doc: Doc) -> None:
     src_id = (doc.source or {}).get("id", "")
     entries: list[dict] = []
     lines = doc.ledger.lines
+    lay = layout_of(doc)
     # 1. notices by shape
     for ln in lines:
         if ln.role is not None or len(ln.text) > MAX_LINE:
@@ -110,7 +214,42 @@ def classify(doc: Doc) -> None:
             for a, b, kind, name, lang in segs:
                 entries.append(_entry(doc, ln, a, b, kind, prefix + name, lang))
                 doc.fire(prefix + name)
-    # 2. menus: runs of list-marker items and bare separators (``- About Us``, ``- |``)
+    # 1b. short lines made only of share, ad or menu words (``微博 微信 分享 106``, ``Tweet``)
+    for ln in lines:
+        if ln.role is None and lay.weights[ln.index] <= 15 and not lay.prose[ln.index]:
+            kind = word_kind(doc, ln.text)
+            if kind:
+                rule = f"boilerplate.words.{kind}"
+                doc.ledger.claim(ln.index, "boilerplate", kind, rule)
+                entries.append(_entry(doc, ln, 0, len(ln.text), kind, rule, None))
+                doc.fire(rule)
+    # 2. page sections outside the article: a heading (``Related``, ``Share this``) and its short items
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.role is None and lay.section[i] and not lay.main[i]:
+            r = section_rule(doc, ln.text) or {"kind": "other", "name": "section"}
+            comments = r["name"].startswith("comments.")
+            rule = "boilerplate." + r["name"]
+            j = i
+            above = lay.before_main(i)  # above the article only short items go: the headline may follow
+            while j < len(lines) and (j == i or ((comments or not lay.prose[j]) and not lay.section[j]
+                                                 and not (comments and _BULLET.match(lines[j].text)))):
+                if lay.main[j] or (j > i and above and (lay.weights[j] > 4 or _DIGIT.search(lines[j].text))):
+                    break
+                if lines[j].role is None:
+                    kind = r["kind"]
+                    if j > i and not comments:
+                        kind = word_kind(doc, lines[j].text) or (
+                            "navigation" if menu_shaped(lines[j].text) else kind)
+                    doc.ledger.claim(j, "boilerplate", kind, rule)
+                    entries.append(_entry(doc, lines[j], 0, len(lines[j].text), kind, rule, None))
+                j += 1
+            doc.fire(rule)
+            i = max(j, i + 1)
+        else:
+            i += 1
+    # 3. menus: runs of list-marker items and bare separators (``- About Us``, ``- |``)
     i = 0
     while i < len(lines):
         if lines[i].role is None and (_is_nav_item(lines[i].text) or _SEPARATOR.match(lines[i].text)):
@@ -124,11 +263,51 @@ def classify(doc: Doc) -> None:
                 for k in range(i, j):
                     ln = lines[k]
                     if ln.role is None:
-                        doc.ledger.claim(k, "boilerplate", "navigation", "boilerplate.menu_run")
-                        entries.append(_entry(doc, ln, 0, len(ln.text), "navigation", "boilerplate.menu_run", None))
+                        kind = word_kind(doc, ln.text) or "navigation"
+                        doc.ledger.claim(k, "boilerplate", kind, "boilerplate.menu_run")
+                        entries.append(_entry(doc, ln, 0, len(ln.text), kind, "boilerplate.menu_run", None))
                 doc.fire("boilerplate.menu_run")
             i = max(j, i + 1)
         else:
             i += 1
     entries.sort(key=lambda e: e["span"])
     doc.fields["boilerplate"] = entries
+
+
+def sweep(doc: Doc) -> None:
+    """After the header stages: free lines outside the article's main block on a whole page are
+    boilerplate (menus, teasers, captions). Short texts whose every line is article keep them."""
+    lay = layout_of(doc)
+    lines = doc.ledger.lines
+    if lay.start < 0:
+        return
+    outside = [ln for ln in lines if ln.role is None and not lay.main[ln.index]]
+    if not outside or not whole_page(doc, lay):
+        return
+    entries = doc.fields.setdefault("boilerplate", [])
+    for ln in outside:
+        kind = guess_kind(doc, ln.text)
+        rule = "boilerplate.outside_main"
+        doc.ledger.claim(ln.index, "boilerplate", kind, rule)
+        entries.append(_entry(doc, ln, 0, len(ln.text), kind, rule, None))
+    doc.fire("boilerplate.outside_main")
+    entries.sort(key=lambda e: e["span"])
+
+
+def whole_page(doc: Doc, lay: Layout) -> bool:
+    """A whole web page (menus, lists, footers around the article), not a clean article text."""
+    if lay.start < 0 or lay.wrapped:
+        return False
+    top = 0  # menu-like lines above the article: what a clean article text does not have
+    for ln in doc.ledger.lines[: lay.start]:
+        top += (lay.weights[ln.index] <= 4 and ln.role != "header" and not _DIGIT.search(ln.text)) \
+            or bool(MARKER.match(ln.text)) or ln.role == "boilerplate"
+    if len(lay.main) < 12:
+        return False
+    if top >= 3:
+        return True
+    bullets = sum(1 for ln in doc.ledger.lines if not lay.main[ln.index] and _BULLET.match(ln.text))
+    return bullets >= 5
+
+
+_BULLET = regex.compile(r"^[*+\-•] \S")

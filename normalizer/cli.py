@@ -17,44 +17,102 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 
 from . import Normalizer, RuleError
-from .io import Task, dumps, iter_tasks
+from .io import Item, Task, dumps, iter_items, resolve
 from .record import error_record
 
 SUMMARY_FIELDS = ("title", "language", "published", "modified", "dateline", "source", "authors", "people",
                   "places", "organizations")
 
+# Documents per unit of work sent to a worker, and units in flight per worker: enough to keep every
+# worker busy, few enough that memory stays flat however long the input is.
+BATCH = 16
+IN_FLIGHT = 4
+
+Result = tuple[bytes, int]   # one JSON line, and its stats: bit 0 ok, bit i+1 SUMMARY_FIELDS[i] filled
+
 _worker: Normalizer | None = None
+_worker_args: tuple[str, str | None, str | None] = ("text", None, None)
 
 
-def _init_worker(rules_dirs: list[str]) -> None:
-    global _worker
+def _init_worker(rules_dirs: list[str], text_field: str, id_field: str | None, ref: str | None) -> None:
+    global _worker, _worker_args
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops cleanly
     _worker = Normalizer(rules_dirs)
+    _worker_args = (text_field, id_field, ref)
 
 
 def process(norm: Normalizer, task: Task, reference_date: str | None = None) -> dict:
+    """The record of one task (an error record when the input could not be read)."""
     if task.error:
         return error_record(task.input_id, *task.error)
     return norm.normalize(task.data, source=task.source, url=task.url,
                           reference_date=task.reference_date or reference_date, input_id=task.input_id)
 
 
-def _run_in_worker(args: tuple[Task, str | None]) -> bytes:
-    task, ref = args
-    return dumps(process(_worker, task, ref))
+def stats_of(rec: dict) -> int:
+    """The record's summary as a bitmask (cheap to send back from a worker)."""
+    bits = 1 if rec.get("ok") else 0
+    for i, f in enumerate(SUMMARY_FIELDS, 1):
+        if rec.get(f):
+            bits |= 1 << i
+    return bits
 
 
-def run_batch(tasks: Iterable[Task], rules_dirs: list[str], jobs: int, ref: str | None) -> Iterator[bytes]:
-    """Records as JSON lines, in input order, computed in ``jobs`` processes."""
+def process_item(norm: Normalizer, item: Item, text_field: str = "text", id_field: str | None = None,
+                 ref: str | None = None) -> Result:
+    """One input item to (JSON line, stats); never raises on bad input."""
+    task = resolve(item, text_field, id_field)
+    try:
+        rec = process(norm, task, ref)
+        return dumps(rec), stats_of(rec)
+    except Exception as e:  # noqa: BLE001 - last line of defence: a record, not a crash
+        rec = error_record(task.input_id, "InternalError", f"{type(e).__name__}: {e}")
+        return dumps(rec), 0
+
+
+def _run_batch_in_worker(batch: list[Item]) -> list[Result]:
+    text_field, id_field, ref = _worker_args
+    return [process_item(_worker, it, text_field, id_field, ref) for it in batch]
+
+
+def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
+    batch: list[Item] = []
+    for it in items:
+        batch.append(it)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def run_batch(items: Iterable[Item], rules_dirs: list[str], jobs: int, ref: str | None = None,
+              text_field: str = "text", id_field: str | None = None) -> Iterator[Result]:
+    """(JSON line, stats) per input, in input order, computed in ``jobs`` processes.
+
+    At most ``jobs * IN_FLIGHT`` batches are read ahead, so memory does not grow with the input.
+    """
     if jobs <= 1:
         norm = Normalizer(rules_dirs)
-        for t in tasks:
-            yield dumps(process(norm, t, ref))
+        for it in items:
+            yield process_item(norm, it, text_field, id_field, ref)
         return
     import multiprocessing as mp
+    from collections import deque
     ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(rules_dirs,)) as pool:
-        yield from pool.imap(_run_in_worker, ((t, ref) for t in tasks), chunksize=8)
+    pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(rules_dirs, text_field, id_field, ref))
+    pending: deque = deque()
+    try:
+        for batch in _batches(items, BATCH):
+            pending.append(pool.apply_async(_run_batch_in_worker, (batch,)))
+            while len(pending) >= jobs * IN_FLIGHT:
+                yield from pending.popleft().get()
+        while pending:
+            yield from pending.popleft().get()
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def _summary(stats: Counter, n: int, secs: float, out) -> None:
@@ -66,49 +124,80 @@ def _summary(stats: Counter, n: int, secs: float, out) -> None:
         print(line, file=out)
 
 
+def _add_stats(stats: Counter, masks: Counter) -> None:
+    for bits, count in masks.items():
+        if bits & 1:
+            stats["ok"] += count
+        for i, f in enumerate(SUMMARY_FIELDS, 1):
+            if bits & (1 << i):
+                stats[f] += count
+
+
 def cmd_normalize(a: argparse.Namespace) -> int:
     try:
         Normalizer(a.rules)  # broken rules fail here, before any text is read
     except RuleError as e:
         print(f"newsnorm: rules: {e}", file=sys.stderr)
         return 2
-    import orjson
-    out = open(a.output, "wb") if a.output else sys.stdout.buffer
-    tasks = iter_tasks(a.paths, a.text_field, a.id_field, stdin_jsonl=a.jsonl)
+    try:
+        out = open(a.output, "wb") if a.output else sys.stdout.buffer
+    except OSError as e:
+        print(f"newsnorm: {a.output}: {e.strerror or e}", file=sys.stderr)
+        return 2
+    items = iter_items(a.paths, stdin_jsonl=a.jsonl)
     bar = None
-    show = not a.quiet and sys.stderr.isatty()
-    if show:
+    if not a.quiet and sys.stderr.isatty():
         from tqdm import tqdm
         bar = tqdm(unit="doc", file=sys.stderr, mininterval=0.5, leave=False)
-    stats: Counter = Counter()
+    masks: Counter = Counter()   # stats bitmask -> count: one dict update per record
     n = 0
     t0 = time.perf_counter()
     try:
-        for line in run_batch(tasks, a.rules, a.jobs, a.reference_date):
+        for line, bits in run_batch(items, a.rules, a.jobs, a.reference_date, a.text_field, a.id_field):
             out.write(line)
             n += 1
-            rec = orjson.loads(line) if not a.quiet else None
-            if rec is not None:
-                stats["ok"] += bool(rec.get("ok"))
-                for f in SUMMARY_FIELDS:
-                    stats[f] += bool(rec.get(f))
+            masks[bits] += 1
             if bar is not None:
                 bar.update(1)
     except KeyboardInterrupt:
-        print("newsnorm: interrupted; every line written is a complete record", file=sys.stderr)
-        out.flush()
+        _flush_quietly(out)
+        print(f"\nnewsnorm: interrupted after {n} records; every line written is a complete record",
+              file=sys.stderr)
         return 130
     except BrokenPipeError:
+        _close_stdout_quietly()
         os._exit(0)
     finally:
         if bar is not None:
             bar.close()
-        out.flush()
+        _flush_quietly(out)
         if a.output:
             out.close()
     if not a.quiet:
+        stats: Counter = Counter()
+        _add_stats(stats, masks)
         _summary(stats, n, time.perf_counter() - t0, sys.stderr)
     return 0
+
+
+def _flush_quietly(out) -> None:
+    """Flush what was written (whole lines only); a second Ctrl-C or a closed pipe is not an error here."""
+    for _ in range(3):
+        try:
+            out.flush()
+            return
+        except KeyboardInterrupt:
+            continue
+        except (BrokenPipeError, OSError, ValueError):
+            return
+
+
+def _close_stdout_quietly() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
 
 
 def cmd_rules(a: argparse.Namespace) -> int:

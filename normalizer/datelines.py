@@ -10,7 +10,9 @@ files). A pattern is matched at the start of a line (after stray quotes or bulle
 
 A rule's ``where`` says where it may stand: ``lead`` (default: one of the first free lines), ``head``
 (at the start of any line of the page's first part, for shapes that cannot be mistaken: ``(Yonhap) --``,
-``=연합뉴스)``, ``新华社…电``), ``line`` (a line of its own anywhere: a trailing agency credit).
+``=연합뉴스)``, ``新华社…电``), ``line`` (a line of its own anywhere: a trailing agency credit), ``inline`` (anywhere inside a line of the
+page's first part, for shapes that carry their own proof, like ``(서울=연합뉴스) 홍길동 기자 =`` after
+photo captions glued to the lead).
 Rule keys ``agency``, ``place`` and ``country`` fix what the shape implies. Places resolve through the
 gazetteer (any script); what a cities gazetteer lacks (state and province qualifiers, 1987 names, Taiwanese
 short forms) is in ``gazetteer/dateline_qualifiers.toml``.
@@ -112,6 +114,25 @@ def country_of(rules: Rules, qualifier: str) -> str | None:
     return None
 
 
+def _best(rules: Rules, name: str, country: str | None) -> dict | None:
+    """The gazetteer entry for a name: in ``country`` when given; one whose own name is the written name
+    before one that has it only as an alias (``SALVADOR`` is the Brazilian city, not El Salvador)."""
+    try:
+        cands = list(gazetteer.index(rules)["places"].get(gazetteer.fold(name)) or [])
+    except (AttributeError, KeyError, TypeError):
+        e = gazetteer.place(rules, name, country)
+        cands = [e] if e else []
+    if country:
+        cands = [e for e in cands if e.get("country") == country]
+    if not cands:
+        return None
+    want = fold(name)
+
+    def rank(e: dict) -> tuple[int, int]:   # a dateline names a town: a city before a state of its name
+        return (0 if e.get("kind") == "city" else 1, 0 if fold(str(e.get("name", ""))) == want else 1)
+    return min(enumerate(cands), key=lambda ie: (rank(ie[1]), ie[0]))[1]
+
+
 def _lookup(rules: Rules, name: str, country: str | None) -> dict | None:
     """A gazetteer entry for a written place: as written, renamed, or (CJK) without a suffix or tail."""
     ren = _tables(rules)["renames"].get(fold(name))
@@ -121,11 +142,14 @@ def _lookup(rules: Rules, name: str, country: str | None) -> dict | None:
             return e
         return {"name": ren["name"], "country": ren.get("country"), "geonames_id": ren.get("geonames_id"),
                 "kind": ren.get("kind", "city")}
-    e = gazetteer.place(rules, name, country)
-    if e and country and e.get("country") != country:
-        e = None
+    e = _best(rules, name, country)
     if e:
         return e
+    saint = regex.sub(r"^(?i:st)\.?\s+", "Saint ", name) if regex.match(r"(?i)st\.?\s", name) else ""
+    if saint:                                  # ST. PAUL → Saint Paul
+        e = _best(rules, saint, country)
+        if e:
+            return e
     if name and not name.isascii():
         for suf in _CJK_PLACE_SUFFIX:        # 桃園市 → 桃園
             if name.endswith(suf) and len(name) > len(suf) + 1:
@@ -137,6 +161,19 @@ def _lookup(rules: Rules, name: str, country: str | None) -> dict | None:
             if e:
                 return e
     return None
+
+
+def _dropped_initial(rules: Rules, name: str, country: str | None) -> dict | None:
+    """``ERUSALEM`` → Jerusalem: a page's drop cap lost in extraction. Only a place in capitals that no
+    entry has, and only when exactly one letter in front of it makes a known city."""
+    if not (name.isascii() and name.isupper() and len(name) >= 5):
+        return None
+    found = []
+    for ch in "ABCDEFGHIJKLMNOPQRSTUVWXYZ":
+        e = _best(rules, ch + name, country)
+        if e and e.get("kind") == "city":
+            found.append(e)
+    return found[0] if len(found) == 1 else None
 
 
 def resolve_place(rules: Rules, written: str, country: str | None = None) -> dict | None:
@@ -160,6 +197,11 @@ def resolve_place(rules: Rules, written: str, country: str | None = None) -> dic
         if canon != shown and canon.lower().startswith(shown.lower()) and _SUFFIX.match(canon[len(shown):]):
             rec["name"] = shown
         return rec
+    fixed = _dropped_initial(rules, name, country)
+    if fixed:
+        rec = gazetteer.place_record(fixed)
+        rec["repaired"] = "dropped_initial"
+        return rec
     if country is None and not quals:
         c = country_of(rules, name)     # a country standing as the place (``BAHRAIN``)
         if c:
@@ -174,24 +216,27 @@ def _is_agency_name(rules: Rules, s: str) -> bool:
 
 # --- dates and agencies ---------------------------------------------------------------------------------
 
-def _year(doc: Doc, month: int) -> int | None:
+def _year(doc: Doc, month: int, day: int) -> int | None:
+    """The year of a dateline's month and day: from the publication time when that falls within weeks of
+    it (a dateline is filed days before it is posted), else from ``reference_date``."""
+    refs: list[dt.date] = []
     pub = doc.fields.get("published")
-    ref: dt.date | None = None
-    if pub and str(pub.get("value", ""))[:10].count("-") == 2 and pub["value"][:4].isdigit():
+    if pub and str(pub.get("value", ""))[:4].isdigit():
         try:
-            ref = dt.date.fromisoformat(pub["value"][:10])
+            refs.append(dt.date.fromisoformat(str(pub["value"])[:10]))
         except ValueError:
-            ref = None
-    if ref is None and doc.reference_date:
-        ref = doc.reference_date.date()
-    if ref is None:
-        return None
-    # a dateline of late December on a story published in early January belongs to the year before
-    if month == 12 and ref.month == 1:
-        return ref.year - 1
-    if month == 1 and ref.month == 12:
-        return ref.year + 1
-    return ref.year
+            pass
+    if doc.reference_date:
+        refs.append(doc.reference_date.date())
+    for i, ref in enumerate(refs):
+        for y in (ref.year, ref.year - 1, ref.year + 1):
+            try:
+                gap = abs((dt.date(y, month, day) - ref).days)
+            except ValueError:
+                continue
+            if gap <= 10 or (i == len(refs) - 1 and y == ref.year and not pub):
+                return y
+    return None
 
 
 def _date(doc: Doc, g: dict) -> str | None:
@@ -210,7 +255,7 @@ def _date(doc: Doc, g: dict) -> str | None:
             y = int(g["y"])
         except ValueError:
             y = None
-    y = y or _year(doc, mo)
+    y = y or _year(doc, mo, d)
     if y:
         try:
             return dt.date(y, mo, d).isoformat()
@@ -222,17 +267,31 @@ def _date(doc: Doc, g: dict) -> str | None:
 def canonical_agency(rules: Rules, written: str) -> str:
     """``REUTERS`` → ``Reuters``, ``AFP, REUTERS`` → ``AFP, Reuters``, ``연합뉴스`` → ``Yonhap``."""
     written = written.strip(" ()/.·")
-    e = gazetteer.agency(rules, written)
-    if e:
-        return e["name"]
+    one = _one_agency(rules, written)
+    if one:
+        return one
     parts = [p for p in _SPLIT_AGENCY.split(written) if p]
     if len(parts) > 1:
-        names = []
-        for p in parts:
-            e = gazetteer.agency(rules, p)
-            names.append(e["name"] if e else p)
-        return ", ".join(dict.fromkeys(names))
+        return ", ".join(dict.fromkeys(_one_agency(rules, p) or p for p in parts))
     return written
+
+
+def _one_agency(rules: Rules, name: str) -> str | None:
+    """An agency's canonical name, or the name of an outlet credited like one (``人民网`` → People's Daily
+    Online, ``CNN``)."""
+    e = gazetteer.agency(rules, name)
+    if e:
+        return e["name"]
+    from .sources import by_name
+    src = by_name(rules, name)
+    return (src.get("agency") or src["name"]) if src else None
+
+
+def known_agency(rules: Rules, written: str) -> bool:
+    """Whether the agency written (or one of several) is in the rules."""
+    written = written.strip(" ()/.·")
+    return gazetteer.agency(rules, written) is not None or any(
+        gazetteer.agency(rules, p) is not None for p in _SPLIT_AGENCY.split(written) if p)
 
 
 def _agency(doc: Doc, g: dict, rule: dict) -> str | None:
@@ -245,6 +304,8 @@ def _agency(doc: Doc, g: dict, rule: dict) -> str | None:
 
 def _split_reporter_place(rules: Rules, s: str) -> tuple[str, str]:
     """``楊啟芳台北`` → (``楊啟芳``, ``台北``): the split whose tail is a known place, else a 3-character name."""
+    if len(s) <= 4 and _lookup(rules, s, None):
+        return "", s
     for k in (3, 2, 4):
         if len(s) - k >= 2 and _lookup(rules, s[k:], None):
             return s[:k], s[k:]
@@ -265,19 +326,28 @@ def _authors(names: str) -> list[str]:
 # --- the stage ------------------------------------------------------------------------------------------
 
 def _candidates(doc: Doc) -> list[tuple[Line, int]]:
-    free = [ln for ln in doc.ledger.lines if ln.role is None or (ln.role == "header" and ln.field is None)]
+    free = [ln for ln in doc.ledger.lines if ln.role in (None, "header")]
     return [(ln, i) for i, ln in enumerate(free)]
 
 
-def match_line(doc: Doc, ln: Line, pos: int, rules: list[tuple[str, dict]]) -> dict | None:
+def match_line(doc: Doc, ln: Line, pos: int, rules: list[tuple[str, dict]], in_lead: bool | None = None) -> dict | None:
     """The first rule that matches at the start of this line and may stand there, as a dateline field."""
     text = ln.text if len(ln.text) <= MAX_LINE else ln.text[:MAX_LINE]
     lead = _LEAD.match(text).end()
+    if in_lead is None:
+        in_lead = pos < FIRST_LINES
     for name, r in rules:
         where = r.get("where", "lead")
-        if where == "lead" and pos >= FIRST_LINES:
+        if where == "lead" and not in_lead:
             continue
-        if where == "head" and pos >= HEAD_LINES:
+        if where in ("head", "inline") and pos >= HEAD_LINES:
+            continue
+        if where == "inline":
+            for m in r["pattern"].finditer(text):
+                dl = _build(doc, m, r, name, ln) if m.end() > m.start() else None
+                if dl is not None:
+                    dl["_whole"] = False
+                    return dl
             continue
         m = r["pattern"].match(text, lead)
         if not m or m.end() == m.start():
@@ -300,10 +370,16 @@ def _build(doc: Doc, m, r: dict, name: str, ln: Line) -> dict | None:
         who, where_ = _split_reporter_place(doc.rules, g["reporter_place"])
         written = written or where_
         s = m.start("reporter_place")
-        reporters.append((who, s, s + len(who)))
+        if who:
+            reporters.append((who, s, s + len(who)))
     if written and _is_agency_name(doc.rules, written.split(",")[0].split("/")[0].strip()):
         return None
-    place = resolve_place(doc.rules, written, r.get("country")) if written else None
+    place = resolve_place(doc.rules, written) if written else None
+    if r.get("known_place") and (place is None or (place.get("geonames_id") is None and not place.get("country"))):
+        return None
+    if g.get("agency") and not r.get("agency") and place is not None and place.get("country") is None \
+            and not known_agency(doc.rules, g["agency"]):
+        return None   # ``Microsoft Corp (MSFT.O) -``: neither a known place nor a known agency
     if place is not None and r.get("country") and not place.get("country"):
         place["country"] = r["country"]
     agency = _agency(doc, g, r)
@@ -316,6 +392,8 @@ def _build(doc: Doc, m, r: dict, name: str, ln: Line) -> dict | None:
     start = ln.start + m.start()
     dl = {"raw": raw, "place": place, "date": _date(doc, g), "agency": agency, "rule": name,
           "span": [start, start + len(raw)]}
+    if place and place.pop("repaired", None):
+        dl["rule"] = f"{name}+place.dropped_initial"
     dl["_reporters"] = [(n, ln.start + s, ln.start + e) for n, s, e in reporters]
     return dl
 
@@ -325,8 +403,12 @@ def extract(doc: Doc) -> None:
     rules = _rules(doc)
     if not rules:
         return
-    for ln, pos in _candidates(doc):
-        dl = match_line(doc, ln, pos, rules)
+    cands = _candidates(doc)
+    # on a whole page the article starts after its publication line: the lines after it are a lead too
+    after = next((pos for ln, pos in cands if ln.field == "published"), None)
+    for ln, pos in cands:
+        in_lead = pos < FIRST_LINES or (after is not None and after < pos <= after + FIRST_LINES)
+        dl = match_line(doc, ln, pos, rules, in_lead)
         if dl is None:
             continue
         whole = dl.pop("_whole")

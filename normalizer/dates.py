@@ -1,27 +1,63 @@
 """Publication and modification times from header lines, with the time zone.
 
-Rules are data: a source's ``[[headers]]`` and every locale's ``[[dates.date_patterns]]`` are named
-patterns whose groups say what they caught: ``y m d`` (``m`` a number or a month word), ``H M S``,
-``ampm``, ``tz`` (an abbreviation, a zone name or an offset). ``field`` is ``published`` or
-``modified``. Zones: a written offset wins; an abbreviation is resolved by the source's locale, then
-the article's, then ``und``; otherwise the source's home zone, with a rule name that says it was
-inferred. A day with no time stays a bare day.
+Three passes, strongest first:
+
+1. a source's ``[[headers]]`` and the locales' ``[[dates.date_patterns]]``: named patterns whose groups say
+   what they caught (``y m d``/``mw``, ``H M S``, ``ampm``, ``tz``) and whose ``field`` is ``published`` or
+   ``modified``;
+2. every absolute date in the page (``dates_shapes``), read with the labels around it: a label that
+   announces a publication (``Published``, ``Veröffentlicht am``, ``发布时间``, ``입력``) or an update
+   (``Updated``, ``Stand:``, ``更新時間``, ``수정``) decides the field;
+3. when no labelled date exists, a line that is just a date (a header date line) near the top of the
+   article, if it is not one of a list of dated lines (related articles, comments).
+
+Dates inside body sentences are events, copyright years and footers are not publications. Relative times
+(``3 hours ago``, ``gestern``, ``昨日``) resolve only with ``reference_date``. Zones: ``dates_zones``.
 """
 from __future__ import annotations
 
 import datetime as dt
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+import re
+from dataclasses import dataclass
 
 import regex
 
+from .dates_shapes import Shapes, groups, shapes
+from .dates_zones import home_zone, zone_for
 from .doc import Doc
 from .lines import Line
 
-HEAD_LINES = 60  # header lines are near the top; a page's footer time is not the article's
-_OFFSET = regex.compile(r"^(?:UTC|GMT)?\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?$")
+TIMEOUT = 0.25          # seconds one regex call may take on one line
+MAX_LINE = 400          # rules with a field are not tried on longer lines
+LEAD = 100              # in a longer line only its first characters can hold a labelled date
+PROSE = 160             # a line longer than this is a body paragraph, its dates are events
+HEADER_RESIDUE = 48     # a date line may carry this many other characters (source, author, separators)
+FALLBACK_LINES = 0.7    # an unlabelled header date is looked for in this first share of the page
+
+_DIGIT = re.compile(r"\d")
+# Where a date can be: a year (19xx, 20xx), a two-digit-year dotted day, an era year.
+_ANCHOR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)|\d\.\s?\d{1,2}\.\s?\d\d(?!\d)|Juche|主體|주체|民國|民国")
+_NOISE = regex.compile(r"[\W\d_]+")
+_BULLET = regex.compile(r"^\s*(?:[*+•·\-–—>]|\d{1,2}[.)])\s")
 
 
-def month_number(word: str, doc: Doc) -> int | None:
+@dataclass
+class Cand:
+    """One absolute date found in a line, with what surrounds it."""
+
+    line: int
+    start: int
+    end: int
+    groups: dict
+    label: str | None = None       # "published" | "modified" | None
+    lstart: int = -1               # where the label starts (absolute), for raw/span
+    neg: bool = False
+    residue: int = 0               # other letters on the line
+    shape: int = -1                # which of the shapes matched
+    key: tuple = ()
+
+
+def month_number(word: str, doc: Doc | None = None) -> int | None:
     """A month written as a number or a word of any locale (babel CLDR names, loaded once)."""
     if word.isdigit():
         n = int(word)
@@ -30,114 +66,319 @@ def month_number(word: str, doc: Doc) -> int | None:
     return month_lookup().get(word.casefold().rstrip("."))
 
 
-def zone_for(abbr: str, doc: Doc) -> tuple[dt.tzinfo | None, str]:
-    """Resolve a zone abbreviation, name or offset in the context of the source and the article."""
-    a = abbr.strip()
-    m = _OFFSET.match(a)
-    if m:
-        sign = -1 if m.group(1) in "-−" else 1
-        delta = dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0))
-        return dt.timezone(sign * delta), "offset"
-    langs = list((doc.source or {}).get("languages", [])) + [doc.language or "", "und"]
-    for lang in langs:
-        tz = doc.rules.locale(lang).get("timezones", {}).get(a) if lang else None
-        if tz:
-            z = _zone(tz)
-            if z is not None:
-                return z, f"tz.{lang}.{a}"
-    z = _zone(a) if "/" in a else None
-    return (z, "tz.iana") if z else (None, "")
-
-
-def _zone(name: str) -> dt.tzinfo | None:
-    m = _OFFSET.match(name)
-    if m:
-        sign = -1 if m.group(1) in "-−" else 1
-        return dt.timezone(sign * dt.timedelta(hours=int(m.group(2)), minutes=int(m.group(3) or 0)))
+def _search(p: regex.Pattern | None, s: str):
+    if p is None:
+        return None
     try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
+        return p.search(s, timeout=TIMEOUT)
+    except TimeoutError:
         return None
 
 
-def _home_zone(doc: Doc) -> dt.tzinfo | None:
-    tz = doc.timezone
-    return _zone(tz) if tz else None
-
-
-def to_value(doc: Doc, g: dict, raw: str, span: tuple[int, int], rule: str) -> dict | None:
-    """A record field from the groups of a match, or None when they do not make a valid date."""
+def _ymd(g: dict, doc: Doc) -> tuple[int, int, int] | None:
+    """Year, month, day from the groups of a match; None when they do not make a valid day."""
     try:
-        y, d = int(g["y"]), int(g["d"])
+        if g.get("ey"):
+            y = int(g["ey"]) + 1911
+        elif g.get("y2"):  # 28.04.08: only where day-month-year is the order (not 19.03.02 in Japanese)
+            if _order(doc) != "dmy":
+                return None
+            y = 2000 + int(g["y2"]) if int(g["y2"]) < 70 else 1900 + int(g["y2"])
+        else:
+            y = int(g["y"])
+        if g.get("a"):
+            a, b = int(g["a"]), int(g["b"])
+            if a > 12 and b <= 12:
+                mo, d = b, a
+            elif b > 12 and a <= 12:
+                mo, d = a, b
+            else:
+                order = _order(doc)
+                if order is None:
+                    return None
+                mo, d = (a, b) if order == "mdy" else (b, a)
+        else:
+            mo = month_number(str(g.get("mw") or g.get("m") or ""), doc)
+            d = int(g["d"])
+        if mo is None:
+            return None
+        dt.date(y, mo, d)
     except (KeyError, TypeError, ValueError):
         return None
-    mo = month_number(str(g.get("m") or ""), doc)
-    if mo is None or y < 100:
-        y = y + 2000 if y < 100 else y
-    if mo is None:
+    return y, mo, d
+
+
+def _order(doc: Doc) -> str | None:
+    """``mdy`` or ``dmy`` for an ambiguous ``a/b/yyyy``: the source's rule, else the locale's."""
+    for code in [doc.language or "", (doc.language or "").split("-")[0]]:
+        o = doc.rules.locale(code).get("dates", {}).get("order") if code else None
+        if o:
+            return o
+    return None
+
+
+def to_value(doc: Doc, g: dict, raw: str, span: tuple[int, int], rule: str,
+             zone_rule: str | None = None) -> dict | None:
+    """A record field from the groups of a match, or None when they do not make a valid date.
+
+    ``zone_rule`` ``"none"`` keeps a written local time without a zone (no home zone inferred)."""
+    ymd = _ymd(g, doc)
+    if ymd is None:
         return None
-    try:
-        day = dt.date(y, mo, d)
-    except ValueError:
-        return None
-    out = {"value": day.isoformat(), "utc": None, "raw": raw, "rule": rule, "span": list(span)}
-    if not g.get("H"):
+    y, mo, d = ymd
+    out = {"value": dt.date(y, mo, d).isoformat(), "utc": None, "raw": raw, "rule": rule, "span": list(span)}
+    if g.get("H") is None or g.get("H") == "":
         return out
     try:
         hh, mm, ss = int(g["H"]), int(g.get("M") or 0), int(g.get("S") or 0)
-        ampm = (g.get("ampm") or "").casefold().replace(".", "")
-        if ampm in {"pm", "오후", "午後", "下午"} and hh < 12:
+        ampm = (g.get("ampm") or "").casefold().replace(".", "").replace(" ", "")
+        if ampm in {"pm", "오후", "午後", "下午", "晚上"} and hh < 12:
             hh += 12
-        elif ampm in {"am", "오전", "午前", "上午"} and hh == 12:
+        elif ampm in {"am", "오전", "午前", "上午", "凌晨", "早上"} and hh == 12:
+            hh = 0
+        if hh == 24 and mm == 0:
             hh = 0
         local = dt.datetime(y, mo, d, hh, mm, ss)
-    except ValueError:
+    except (ValueError, TypeError):
         return out
     tzinfo, how = (None, "")
     if g.get("tz"):
         tzinfo, how = zone_for(g["tz"], doc)
-    if tzinfo is None:
-        tzinfo = _home_zone(doc)
+    if tzinfo is None and zone_rule != "none":
+        if zone_rule:
+            from .dates_zones import zone
+            tzinfo, how = zone(zone_rule), f"zone.rule.{zone_rule}"
+        else:
+            tzinfo, how = home_zone(doc)
         if tzinfo is not None:
-            how = "inferred"
-            out["rule"] = f"{rule}+zone.inferred.{doc.source['id']}"
+            out["rule"] = f"{rule}+{how}"
     if tzinfo is None:
         out["value"] = local.isoformat()
         return out
-    aware = local.replace(tzinfo=tzinfo)
+    if isinstance(tzinfo, dt.timezone):
+        aware = local.replace(tzinfo=tzinfo)
+    else:  # a zone with DST: the written wall time, folded to the first reading when ambiguous
+        aware = local.replace(tzinfo=tzinfo, fold=0)
     out["value"] = aware.isoformat()
     out["utc"] = aware.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
     out["zone_rule"] = how
     return out
 
 
-def _rules(doc: Doc) -> list[dict]:
+# --- pass 1: rules with a field --------------------------------------------------------------------------
+
+def _rules(doc: Doc) -> list[tuple[str, dict]]:
     src = (doc.source or {}).get("headers", [])
     out = [(f"source.{doc.source['id']}.{r['name']}", r) for r in src] if src else []
     for code in dict.fromkeys([doc.language or "", (doc.language or "").split("-")[0], "und"]):
-        if code:
-            for r in doc.rules.locale(code).get("dates", {}).get("date_patterns", []) \
-                    if code in doc.rules.locales else []:
+        if code and code in doc.rules.locales:
+            for r in doc.rules.locales[code].get("dates", {}).get("date_patterns", []):
                 out.append((f"dates.{code}.{r['name']}", r))
     return out
 
 
-def extract(doc: Doc) -> None:
-    """Find ``published``/``modified`` in header lines and place those lines in the ledger."""
+def _by_rules(doc: Doc, lines: list[Line]) -> None:
     rules = _rules(doc)
-    lines: list[Line] = [ln for ln in doc.ledger.lines[:HEAD_LINES] if ln.role is None]
-    # A short page's trailing lines may hold the time too (wire copy ends with a stamp).
+    if not rules:
+        return
     for ln in lines:
-        if len(ln.text) > 200:
+        if len(ln.text) > MAX_LINE or not _DIGIT.search(ln.text):
             continue
         for name, r in rules:
+            field = r["field"]
+            if field in doc.fields:
+                continue
             for m in r["pattern"].finditer(ln.text):
-                field = r["field"]
-                if field in doc.fields:
-                    continue
                 g = {k: v for k, v in m.groupdict().items() if v}
-                val = to_value(doc, g, m.group(0).strip(), (ln.start + m.start(), ln.start + m.end()), name)
+                val = to_value(doc, g, m.group(0).strip(), (ln.start + m.start(), ln.start + m.end()), name,
+                               r.get("timezone"))
                 if val:
                     doc.fields[field] = val
                     doc.fire(name)
-                    doc.ledger.claim(ln.index, "header", field, name)
+                    _claim(doc, ln, field, name, m.end() - m.start())
+                    break
+
+
+# --- pass 2 and 3: every date, read with its labels --------------------------------------------------------
+
+def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
+    out: list[Cand] = []
+    for ln in lines:
+        text = ln.text
+        if not _DIGIT.search(text):
+            continue
+        if len(text) > PROSE:  # a paragraph: only a label and date opening it can be the publication
+            text = text[:LEAD]
+        taken = -1
+        for m, g in _find(sh, text):
+            if m.start() < taken:
+                continue
+            if _ymd(g, doc) is None:
+                continue
+            taken = m.end()
+            end = m.end()
+            tz = g.get("tz")
+            if tz and not _known_zone(tz, sh):
+                del g["tz"]
+                end = min(m.start(k) for k, v in m.groupdict().items() if v and k.split("_")[0] == "tz")
+            c = Cand(ln.index, ln.start + m.start(), ln.start + end, g, shape=g.pop("shape"))
+            before, after = text[:m.start()], text[end:]
+            if m.start() <= LEAD:
+                c.label, lab = _label(sh, before, after)
+                if c.label:
+                    c.lstart = c.start + lab if lab < 0 else c.start
+            c.residue = _weight(before + after) if len(ln.text) <= PROSE else 999
+            if c.label or c.residue <= 2 * HEADER_RESIDUE:
+                c.neg = sh.neg.find_last(ln.text) is not None
+            out.append(c)
+    return out
+
+
+_GAP = re.compile(r"[^\d\n]{0,28}")
+_LEAD_PUNCT = re.compile(r"[\s)）\]】|·•,，:：\-–]{0,4}")
+
+
+def _label(sh: Shapes, before: str, after: str) -> tuple[str | None, int]:
+    """Which field the words around a date announce, and where the label starts in the line (-1: after)."""
+    before = before[-60:]
+    off = len(before)
+    best: tuple[str, int, int] | None = None
+    for field, labels in (("modified", sh.mod), ("published", sh.pub)):
+        hit = labels.find_last(before)
+        if hit and _GAP.fullmatch(before[hit[1]:]) and (best is None or hit[1] > best[2]):
+            best = (field, hit[0], hit[1])
+    if best:
+        return best[0], best[1] - off  # negative: relative to the date's start
+    lead = _LEAD_PUNCT.match(after).end()
+    for field, labels in (("modified", sh.mod_suf), ("published", sh.pub_suf)):
+        hit = labels.find_last(after[lead:lead + 8]) if labels else None
+        if hit and hit[0] == 0:
+            return field, 0
+    return None, 0
+
+
+def _known_zone(tz: str, sh: Shapes) -> bool:
+    t = tz.strip("() ")
+    return t in sh.zone_words or t[:1] in "+-−" or t[:3] in ("UTC", "GMT") or "/" in t or t == "Z"
+
+
+def _find(sh: Shapes, text: str) -> list[tuple[re.Match, dict]]:
+    """Every date in a line: the shapes run only in windows around a year (a cheap prefilter)."""
+    out: list[tuple[re.Match, dict]] = []
+    last = -1
+    for hit in _ANCHOR.finditer(text):
+        ws, we = max(0, hit.start() - 36), min(len(text), hit.end() + 48)
+        if hit.start() < last:
+            continue
+        found = []
+        for k, p in enumerate(sh.dates):
+            for m in p.finditer(text, ws, we):
+                if m.start() < hit.end() and m.end() > hit.start():
+                    found.append((m, k))
+        for m, k in found:
+            g = groups(m)
+            g["shape"] = k
+            out.append((m, g))
+        if found:
+            last = max(m.end() for m, _ in found)
+    out.sort(key=lambda x: (x[0].start(), -x[0].end()))
+    return out
+
+
+def _weight(s: str) -> int:
+    """Letters of ``s``, a CJK character counting as a short word (it carries as much as 2-3 letters)."""
+    letters = _NOISE.sub("", s)
+    return len(letters) + sum(2 for ch in letters if ord(ch) >= 0x2E80)
+
+
+def _sentence(text: str, c: Cand) -> bool:
+    """The line reads as a sentence (ends like one and has words beyond the date): the date is an event."""
+    return text.rstrip()[-1:] in ".!?。！？" and c.residue > 24
+
+
+def _is_header_line(doc: Doc, c: Cand) -> bool:
+    """The date stands on a short line of its own (with at most a source, an author, a label)."""
+    ln = doc.ledger.lines[c.line]
+    if len(ln.text) > PROSE or _sentence(ln.text, c):
+        return False
+    # a line that opens with the date is a meta line (``2019年3月2日09:18 by 深海 | カテゴリー 社会``)
+    limit = 2 * HEADER_RESIDUE if c.start - ln.start <= 2 else HEADER_RESIDUE
+    return c.residue <= limit
+
+
+def _listed(doc: Doc, cands: list[Cand], c: Cand) -> bool:
+    """The date is one of a list of dated lines (related articles, comments, archives)."""
+    lines = doc.ledger.lines
+    near = [o for o in cands if o.shape == c.shape and abs(o.line - c.line) <= 6 and o.line != c.line
+            and len(lines[o.line].text) <= PROSE]
+    if len(near) >= 2:
+        return True
+    return bool(_BULLET.match(lines[c.line].text)) and len(near) >= 1
+
+
+def _labelled_ok(doc: Doc, cands: list[Cand], c: Cand) -> bool:
+    """A labelled date counts when the label opens a header-like line, not when it sits in prose or a list."""
+    ln = doc.ledger.lines[c.line]
+    at = (c.lstart if c.lstart >= 0 else c.start) - ln.start
+    if c.neg or at > 60 or (len(ln.text) > PROSE and at > 20) or _sentence(ln.text, c):
+        return False
+    return not (_BULLET.match(ln.text) and _listed(doc, cands, c))
+
+
+def _field(doc: Doc, c: Cand, rule: str) -> dict | None:
+    raw_start = min(c.start, c.lstart) if c.lstart >= 0 else c.start
+    raw = doc.text[raw_start:c.end].strip()
+    return to_value(doc, c.groups, raw, (raw_start, raw_start + len(raw)), rule)
+
+
+def _claim(doc: Doc, ln: Line, field: str, rule: str, used: int) -> None:
+    """Place a header date line in the ledger, but only a line that is essentially the date."""
+    if ln.role is None and len(ln.text) - used <= HEADER_RESIDUE and len(ln.text) <= PROSE:
+        doc.ledger.claim(ln.index, "header", field, rule)
+
+
+def _lang_tag(doc: Doc) -> str:
+    return (doc.language or "und").split("-")[0]
+
+
+def extract(doc: Doc) -> None:
+    """Find ``published``/``modified`` and place their lines in the ledger."""
+    free = [ln for ln in doc.ledger.lines if ln.role is None or ln.role == "header"]
+    _by_rules(doc, free)
+    if "published" in doc.fields and "modified" in doc.fields:
+        return
+    sh = shapes(doc.rules)
+    cands = _candidates(doc, sh, [ln for ln in free if ln.role is None])
+    tag = _lang_tag(doc)
+    chosen: dict[str, Cand] = {}
+    for field in ("published", "modified"):
+        if field in doc.fields:
+            continue
+        for c in cands:
+            if c.label == field and _labelled_ok(doc, cands, c):
+                rule = f"dates.label.{field}"
+                val = _field(doc, c, rule)
+                if val:
+                    doc.fields[field] = val
+                    chosen[field] = c
+                    doc.fire(rule)
+                    _claim(doc, doc.ledger.lines[c.line], field, rule, c.end - min(c.start, c.lstart))
+                    break
+    if "published" in doc.fields:
+        return
+    mod = chosen.get("modified")
+    n = len(doc.ledger.lines)
+    for c in cands:
+        if c.neg or c.label or c.line > max(12, int(n * FALLBACK_LINES)):
+            continue
+        if mod is not None and not (mod.line - 3 <= c.line <= mod.line):
+            continue  # beside an update time only: an article whose only time is an update has no publication
+        if not _is_header_line(doc, c) or _listed(doc, cands, c):
+            continue
+        rule = f"dates.{tag}.header_line"
+        val = _field(doc, c, rule)
+        if val:
+            doc.fields["published"] = val
+            doc.fire(rule)
+            _claim(doc, doc.ledger.lines[c.line], "published", rule, c.end - c.start)
+            return

@@ -2,19 +2,27 @@
 
 Entries are tables in arrays named ``place``, ``organization`` and ``agency``::
 
-    [[place]]
-    name = "Seoul"; country = "KR"; geonames_id = 1835848; kind = "city"; population = 10349312
-    aliases = ["서울", "ソウル", "首尔", "首爾", "Сеул"]
+    place = [{name = "Seoul", country = "KR", geonames_id = 1835848, kind = "city", population = 10349312,
+              aliases = ["서울", "ソウル", "首尔", "首爾", "Сеул"]}]
+
+Generated files (``scripts/build_gazetteer.py``) may hold places as ``places_tsv``, one tab-separated row
+per place: name, country, geonames_id, kind, population, capital (1/0), aliases... (fast to parse).
+Organizations may carry ``short`` names shared by many countries (``Defense Ministry``), resolved by
+the country the text is about. ``abbreviations`` holds one-character CJK country forms (see entities);
+``demonyms`` maps ``Japanese`` -> JP (never a place: it gives people and organizations a country).
 
 Lookups fold case, width and spacing, so ``SEOUL``, ``Ｓｅｏｕｌ`` and ``서울`` find the same entry.
 """
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterator
 
-from .rules import Rules
+from .rules import RuleError, Rules
 
 PLACE_KEYS = ("name", "country", "geonames_id", "kind")
+# Hand-kept places without a population rank above every generated city but below countries' own rank.
+HAND_RANK = 50_000_000
 
 
 def fold(s: str) -> str:
@@ -22,21 +30,67 @@ def fold(s: str) -> str:
     return " ".join(s.replace(".", ". ").split()).replace(". ", ".").strip(". ") if "." in s else " ".join(s.split())
 
 
+def rank(e: dict) -> int:
+    """How prominent a place is: its population; hand-kept places without one rank high."""
+    pop = e.get("population")
+    if pop is None:
+        return HAND_RANK if e.get("kind") not in ("city",) else 0
+    return int(pop)
+
+
+def _tsv_places(text: str, file: str) -> Iterator[dict]:
+    for n, line in enumerate(text.splitlines()):
+        if not line.strip():
+            continue
+        row = line.split("\t")
+        if len(row) < 6:
+            raise RuleError(file, f"places_tsv[{n}]", "a row needs name, country, geonames_id, kind, population, capital")
+        try:
+            gid, pop = int(row[2]) if row[2] else None, int(row[4] or 0)
+        except ValueError:
+            raise RuleError(file, f"places_tsv[{n}]", "geonames_id and population must be integers") from None
+        yield {"name": row[0], "country": row[1] or None, "geonames_id": gid, "kind": row[3] or "city",
+               "population": pop, "capital": row[5] == "1", "aliases": row[6:]}
+
+
+def places_of(data: dict, file: str = "") -> Iterator[dict]:
+    """Every place entry of one gazetteer file (tables and TSV rows)."""
+    for i, e in enumerate(data.get("place", []) or []):
+        if not isinstance(e, dict) or not isinstance(e.get("name"), str):
+            raise RuleError(file, f"place[{i}]", "a place needs a string name")
+        yield e
+    if data.get("places_tsv"):
+        yield from _tsv_places(str(data["places_tsv"]), file)
+
+
 def _build(rules: Rules) -> dict:
     places: dict[str, list[dict]] = {}
     orgs: dict[str, list[dict]] = {}
+    short: dict[str, list[dict]] = {}
     agencies: dict[str, dict] = {}
+    all_places: list[dict] = []
+    all_orgs: list[dict] = []
+    abbrev: dict = {}
+    demonyms: dict[str, str] = {}
     for key in sorted(rules.gazetteer):
         data = rules.gazetteer[key]
-        for e in data.get("place", []):
+        for e in places_of(data, key):
+            all_places.append(e)
             for n in [e["name"], *e.get("aliases", [])]:
                 places.setdefault(fold(n), []).append(e)
         for e in data.get("organization", []):
+            all_orgs.append(e)
             for n in [e["name"], *e.get("aliases", [])]:
                 orgs.setdefault(fold(n), []).append(e)
+            for n in e.get("short", []):
+                short.setdefault(fold(n), []).append(e)
         for e in data.get("agency", []):
             for n in [e["name"], *e.get("aliases", [])]:
                 agencies.setdefault(fold(n), e)
+        if isinstance(data.get("abbreviations"), dict):
+            abbrev.update(data["abbreviations"])
+        if isinstance(data.get("demonyms"), dict):
+            demonyms.update({str(k): str(v) for k, v in data["demonyms"].items()})
     for sid in sorted(rules.sources):
         src = rules.sources[sid]
         if src.get("kind") == "agency":
@@ -44,10 +98,20 @@ def _build(rules: Rules) -> dict:
             for n in [src["name"], src.get("agency") or "", *src.get("aliases", [])]:
                 if n:
                     agencies.setdefault(fold(n), e)
-    for table in (places, orgs):  # most prominent first: population, then name
+    countries = {}
+    for e in all_places:
+        if e.get("kind") == "country" and e.get("country"):
+            countries.setdefault(e["country"], e)
+    for v in places.values():  # most prominent first: population, then name
+        if len(v) > 1:
+            v.sort(key=lambda e: (-rank(e), e["name"], e.get("geonames_id") or 0))
+    for table in (orgs, short):
         for v in table.values():
-            v.sort(key=lambda e: (-(e.get("population") or 0), e["name"]))
-    return {"places": places, "orgs": orgs, "agencies": agencies}
+            if len(v) > 1:
+                v.sort(key=lambda e: (e["name"], e.get("country") or ""))
+    return {"places": places, "orgs": orgs, "short_orgs": short, "agencies": agencies,
+            "all_places": all_places, "all_orgs": all_orgs, "abbreviations": abbrev,
+            "demonyms": demonyms, "countries": countries}
 
 
 def index(rules: Rules) -> dict:
@@ -68,6 +132,17 @@ def place(rules: Rules, name: str, country: str | None = None) -> dict | None:
 
 def place_record(e: dict) -> dict:
     return {k: e.get(k) for k in PLACE_KEYS}
+
+
+def organization(rules: Rules, name: str, country: str | None = None) -> dict | None:
+    """The organization for a name or alias; a shared short name (``Defense Ministry``) needs ``country``."""
+    ix = index(rules)
+    cands = ix["orgs"].get(fold(name)) or []
+    if country:
+        for e in cands + (ix["short_orgs"].get(fold(name)) or []):
+            if e.get("country") == country:
+                return e
+    return cands[0] if cands else None
 
 
 def agency(rules: Rules, name: str) -> dict | None:

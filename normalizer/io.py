@@ -5,6 +5,7 @@ an ``ok: false`` record and the run goes on.
 """
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
@@ -55,40 +56,89 @@ def _open_jsonl(path: str):
     return open(path, "rb")
 
 
+# A JSONL line longer than this becomes an error record (the rest of the line is skipped, not held).
+MAX_LINE_BYTES = 64 * 1024 * 1024
+
+
+@dataclass
+class RawLine:
+    """One JSONL line not parsed yet: parsing is left to the worker that normalizes it."""
+
+    path: str
+    n: int
+    line: bytes
+
+
+Item = Task | RawLine
+
+
 def iter_tasks(paths: list[str], text_field: str = "text", id_field: str | None = None,
                stdin_jsonl: bool = False) -> Iterator[Task]:
+    """Every input as a ``Task``, one at a time, in input order."""
+    for item in iter_items(paths, stdin_jsonl=stdin_jsonl):
+        yield resolve(item, text_field, id_field)
+
+
+def iter_items(paths: list[str], stdin_jsonl: bool = False) -> Iterator[Item]:
+    """Every input as a ``Task`` (files, stdin) or a ``RawLine`` (JSONL), streamed in input order."""
     for path in iter_paths(paths):
         if path == "-" and not stdin_jsonl:
             yield Task("-", sys.stdin.buffer.read())
         elif is_jsonl(path) or (path == "-" and stdin_jsonl):
-            yield from _jsonl_tasks(path, text_field, id_field)
+            yield from _jsonl_lines(path)
         else:
-            try:
-                with open(path, "rb") as fh:
-                    yield Task(path, fh.read())
-            except FileNotFoundError:
-                yield Task(path, None, ("FileNotFound", f"{path}: no such file (or it vanished)"))
-            except PermissionError:
-                yield Task(path, None, ("PermissionError", f"{path}: permission denied"))
-            except IsADirectoryError:
-                yield Task(path, None, ("IsADirectory", f"{path}: is a directory"))
-            except OSError as e:
-                yield Task(path, None, ("OSError", f"{path}: {e.strerror or e}"))
+            yield read_file_task(path)
 
 
-def _jsonl_tasks(path: str, text_field: str, id_field: str | None) -> Iterator[Task]:
+def read_file_task(path: str) -> Task:
+    """The file's bytes as a task, or a task carrying why it could not be read."""
+    try:
+        with open(path, "rb") as fh:
+            return Task(path, fh.read())
+    except FileNotFoundError:
+        return Task(path, None, ("FileNotFound", f"{path}: no such file (or it vanished)"))
+    except PermissionError:
+        return Task(path, None, ("PermissionError", f"{path}: permission denied"))
+    except IsADirectoryError:
+        return Task(path, None, ("IsADirectory", f"{path}: is a directory"))
+    except OSError as e:
+        return Task(path, None, ("OSError", f"{path}: {e.strerror or e}"))
+    except MemoryError:
+        return Task(path, None, ("TooLarge", f"{path}: too large to read"))
+
+
+def resolve(item: Item, text_field: str = "text", id_field: str | None = None) -> Task:
+    """A ``Task`` from an item (parses a ``RawLine``)."""
+    if isinstance(item, RawLine):
+        return _jsonl_task(item.path, item.n, item.line, text_field, id_field)
+    return item
+
+
+def _jsonl_lines(path: str) -> Iterator[Item]:
     try:
         fh = _open_jsonl(path)
+    except FileNotFoundError:
+        yield Task(path, None, ("FileNotFound", f"{path}: no such file (or it vanished)"))
+        return
     except OSError as e:
         yield Task(path, None, (type(e).__name__, f"{path}: {e.strerror or e}"))
         return
     with fh if path != "-" else _nullctx(fh):
         n = 0
         try:
-            for n, line in enumerate(fh, 1):
-                yield _jsonl_task(path, n, line, text_field, id_field)
-        except OSError as e:
-            yield Task(f"{path}:{n + 1}", None, ("OSError", f"{path}: read failed after line {n}: {e}"))
+            while True:
+                line = fh.readline(MAX_LINE_BYTES)
+                if not line:
+                    break
+                n += 1
+                if len(line) >= MAX_LINE_BYTES and not line.endswith(b"\n"):
+                    while (rest := fh.readline(MAX_LINE_BYTES)) and not rest.endswith(b"\n"):
+                        pass
+                    yield Task(f"{path}:{n}", None, ("TooLarge", f"line {n} is longer than {MAX_LINE_BYTES} bytes"))
+                    continue
+                yield RawLine(path, n, line)
+        except (OSError, EOFError, ValueError) as e:  # truncated gzip, vanished file, read error
+            yield Task(f"{path}:{n + 1}", None, (type(e).__name__, f"{path}: read failed after line {n}: {e}"))
 
 
 def _jsonl_task(path: str, n: int, line: bytes, text_field: str, id_field: str | None) -> Task:
@@ -101,12 +151,25 @@ def _jsonl_task(path: str, n: int, line: bytes, text_field: str, id_field: str |
         return Task(default_id, None, ("BadJSON", f"line {n}: {e}"))
     if not isinstance(obj, dict):
         return Task(default_id, None, ("BadJSON", f"line {n}: not a JSON object"))
-    rid = str(obj.get(id_field)) if id_field and obj.get(id_field) is not None else default_id
+    rid = obj.get(id_field) if id_field else None
+    rid = default_id if rid is None else str(rid)
     text = obj.get(text_field)
     if not isinstance(text, str):
         return Task(rid, None, ("MissingText", f"line {n}: no string field {text_field!r}"))
     return Task(rid, text, source=_s(obj.get("source")), url=_s(obj.get("url")),
-                reference_date=_s(obj.get("reference_date") or obj.get("date")))
+                reference_date=_iso(obj.get("reference_date") or obj.get("date")))
+
+
+def _iso(v) -> str | None:
+    """An ISO date or datetime string, or None (a crawl's odd ``date`` field must not fail the record)."""
+    v = _s(v)
+    if v is None:
+        return None
+    try:
+        dt.datetime.fromisoformat(v.strip().replace("Z", "+00:00"))
+    except ValueError:
+        return None
+    return v
 
 
 def _s(v) -> str | None:

@@ -6,6 +6,7 @@ decode -> lines -> sources (hints, footers) -> language -> boilerplate -> dates 
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 from . import body, boilerplate, bylines, datelines, dates, entities, language, record, sources, title
@@ -32,8 +33,13 @@ MAX_CHARS = 20_000_000
 
 
 def run(data: str | bytes, rules: Rules, *, input_id: str | None = None, source: str | None = None,
-        url: str | None = None, reference_date: Any = None, skip: frozenset[str] = frozenset()) -> dict:
-    """Normalize one document. Never raises on bad text: returns a record with ``ok`` false instead."""
+        url: str | None = None, reference_date: Any = None, skip: frozenset[str] = frozenset(),
+        timings: dict[str, float] | None = None) -> dict:
+    """Normalize one document. Never raises on bad text: returns a record with ``ok`` false instead.
+
+    ``skip`` names stages not to run; ``timings``, when given, gets the seconds spent in decode, ledger,
+    each stage and record added to it (``normalizer.bench`` reads it).
+    """
     try:
         ref = _reference(reference_date)
     except (TypeError, ValueError) as e:
@@ -42,12 +48,23 @@ def run(data: str | bytes, rules: Rules, *, input_id: str | None = None, source:
         return record.error_record(input_id, "BadInput", f"text must be str or bytes, not {type(data).__name__}")
     if len(data) > MAX_CHARS:
         return record.error_record(input_id, "TooLarge", f"{len(data)} characters; the limit is {MAX_CHARS}")
+    clock = time.perf_counter if timings is not None else None
+    t0 = clock() if clock else 0.0
     try:
         dec = decode(bytes(data) if not isinstance(data, str) else data)
     except ValueError as e:
         return record.error_record(input_id, "DecodeError", str(e))
+    except Exception as e:  # a decoder bug on odd bytes must not take the batch down either
+        return record.error_record(input_id, "DecodeError", f"{type(e).__name__}: {e}")
+    if clock:
+        t1 = clock()
+        timings["decode"] = timings.get("decode", 0.0) + t1 - t0
+        t0 = t1
     doc = Doc(dec.text, Ledger(dec.text), rules, source_hint=source, url=url, reference_date=ref,
               warnings=list(dec.warnings), repairs=list(dec.repairs))
+    if clock:
+        t1 = clock()
+        timings["ledger"] = timings.get("ledger", 0.0) + t1 - t0
     if not doc.ledger.lines:
         rec = record.error_record(input_id, "EmptyInput", "the text has no non-blank line")
         rec["warnings"] = doc.warnings
@@ -56,12 +73,22 @@ def run(data: str | bytes, rules: Rules, *, input_id: str | None = None, source:
     try:
         for name, stage in STAGES:
             if name not in skip:
-                stage(doc)
+                if clock:
+                    t0 = clock()
+                    stage(doc)
+                    timings[name] = timings.get(name, 0.0) + clock() - t0
+                else:
+                    stage(doc)
+        name = "record"
+        t0 = clock() if clock else 0.0
+        rec = record.build(doc, input_id)
+        if clock:
+            timings["record"] = timings.get("record", 0.0) + clock() - t0
+        return rec
     except Exception as e:  # a bug must not take the batch down: the record says what broke
         return record.error_record(input_id, "InternalError", f"stage {name}: {type(e).__name__}: {e}")
     finally:
         reset_warnings(token)
-    return record.build(doc, input_id)
 
 
 def _reference(value: Any) -> dt.datetime | None:

@@ -1,18 +1,55 @@
 """Which outlet published the text: from ``source=``/``url=`` when given, else from its own lines.
 
-Each source file's ``detect`` rules are named patterns tried on the header (first lines), the footer
-(last lines) or anywhere; the best-scoring source wins, an outlet over an agency whose copy it carries.
+Evidence, strongest first: a copyright line naming the outlet (by a name, an alias or a domain), a
+source file's own ``detect`` rules (header shapes, footers, agency credits), the outlet's domain written
+in the page (``www.people.com.cn``, ``reporter@donga.com``), a ``来源：``/``출처``/``出典``/``Source:`` label.
+The outlet that carries agency copy wins over the agency. With no source file matching, a copyright line
+still names the outlet (``© 2016 明日大盘``) with ``id`` null.
+
+Detection stays fast with hundreds of source files: one Aho-Corasick automaton over every name, alias,
+domain and rule keyword is built once (``rules.view``); a line is only looked at closer when it holds one
+of them, and a ``detect`` rule with ``keywords`` only runs on such lines.
 """
 from __future__ import annotations
 
 import unicodedata
 from urllib.parse import urlsplit
 
+import ahocorasick
+import regex
+
 from .doc import Doc
 from .rules import Rules
 
 HEAD_LINES = 40
 FOOT_LINES = 40
+MAX_LINE = 2000          # only the first part of a very long line is looked at
+MIN_SCORE = 1.0
+
+W_COPYRIGHT = 3.0
+W_DOMAIN = 1.0
+W_LABEL = 1.0
+W_OUTLET = 0.5           # an outlet over the agency whose copy it carries
+W_SCRIPT = 1.0           # a source writing in the text's script over one that does not
+# Free mail: an address there names no outlet (``tips@qq.com`` on a small paper's page).
+WEBMAIL = frozenset({"qq.com", "163.com", "126.com", "yeah.net", "sina.com", "sina.cn", "sohu.com", "yahoo.co.jp",
+                     "naver.com", "hanmail.net", "daum.net", "gmail.com", "hotmail.com", "outlook.com"})
+
+_COPYRIGHT = regex.compile(
+    r"©|\(c\)|ⓒ|copyright|all rights reserved|版权所有|版權所有|著作權所有|著作権|著作權|저작권|無断転載|无断转载|"
+    r"不得转载|不得轉載|禁止转载|禁止轉載|未经授权|未經授權|무단\s*전재|재배포", regex.I)
+_LABEL = regex.compile(r"(?:^|\s)(?:(?:来源|來源|出典|출처|source|提供)\s*[:：]|情報元|本文来源\s*[:：]?)\s*", regex.I)
+_GENERIC = (
+    regex.compile(r"(?:©\s*)?(?P<n>[\p{Han}\p{Hangul}\w.\-]{2,24})\s*(?:版权所有|版權所有|著作權所有)"),
+    regex.compile(r"(?:版权所有|版權所有|著作權所有)\s*[:：]?\s*(?:©\s*)?(?:\d{4}(?:\s*[-–]\s*\d{4})?\s*)?"
+                  r"(?P<n>[\p{Han}\p{L}\d.&' \-]{2,40}?)(?=\s|$|[,，;；|])"),
+    regex.compile(r"(?:copyright|©|\(c\))\s*(?:©|\(c\))?\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?)?\s*(?:by\s+)?"
+                  r"(?P<n>[^\s.,|·©][^.,|·©]{1,50}?)\s*(?:[.,]?\s*(?:all rights reserved|版权所有|版權所有)|\.?$|\s+[\p{Han}]{0,10}ICP)",
+                  regex.I),
+)
+_CORP = regex.compile(r"(?:[\s,]+(?:Inc|Ltd|Limited|LLC|Co|Corp|Corporation|Company|Group|GmbH|S\.A|plc)\.?)+$|"
+                      r"(?:股份有限公司|有限责任公司|有限公司|公司|株式会社|주식회사)$", regex.I)
+_SCRIPT_LANG = (("Hangul", "ko"), ("Hiragana", "ja"), ("Katakana", "ja"), ("Han", "zh"), ("Cyrillic", "ru"))
 
 
 def fold(s: str) -> str:
@@ -20,41 +57,107 @@ def fold(s: str) -> str:
     return "".join(unicodedata.normalize("NFKC", s).casefold().split())
 
 
+def _kw(s: str) -> str:
+    return unicodedata.normalize("NFKC", s).lower().strip()
+
+
 def _build(rules: Rules) -> dict:
     names: dict[str, str] = {}
     domains: list[tuple[str, str]] = []
+    auto = ahocorasick.Automaton()
+    hits: dict[str, set[tuple[str, str, int]]] = {}
+
+    def add(word: str, sid: str, what: str, idx: int = -1) -> None:
+        w = _kw(word)
+        if len(w) < 2 or (w.isascii() and len(w) < 3 and what != "rule"):
+            return   # ``AP`` alone is no evidence; it counts through a rule's own pattern
+        hits.setdefault(w, set()).add((sid, what, idx))
+
+    always: list[tuple[str, int]] = []
     for sid, src in sorted(rules.sources.items()):
         for n in [sid, src["name"], *src.get("aliases", [])]:
             names.setdefault(fold(n), sid)
+        for n in [src["name"], *src.get("aliases", [])]:
+            add(n, sid, "name")
         for d in src.get("domains", []):
-            domains.append((d.lower().lstrip("."), sid))
+            d = d.lower().lstrip(".")
+            domains.append((d, sid))
+            add(d, sid, "domain")
+        for i, rule in enumerate(src.get("detect", [])):
+            if rule.get("keywords"):
+                for k in rule["keywords"]:
+                    add(k, sid, "rule", i)
+            else:
+                always.append((sid, i))
+    for w, entries in sorted(hits.items()):
+        auto.add_word(w, (w, tuple(sorted(entries))))
+    if hits:
+        auto.make_automaton()
     domains.sort(key=lambda x: (-len(x[0]), x[0]))
-    return {"names": names, "domains": domains}
+    return {"names": names, "domains": domains, "auto": auto if hits else None, "always": always}
+
+
+def index(rules: Rules) -> dict:
+    return rules.view("sources", _build)
 
 
 def by_name(rules: Rules, name: str) -> dict | None:
     """The source whose id, name or alias is ``name``."""
-    sid = rules.view("sources", _build)["names"].get(fold(name))
+    sid = index(rules)["names"].get(fold(name))
     return rules.sources.get(sid) if sid else None
 
 
 def by_url(rules: Rules, url: str) -> dict | None:
     """The source whose domain (or a parent domain of it) serves ``url``."""
     try:
-        host = (urlsplit(url if "//" in url else "//" + url).hostname or "").lower()
+        parts = urlsplit(url if "//" in url else "//" + url)
+        host = (parts.hostname or "").lower()
+        path = parts.path.lower()
     except ValueError:
         return None
-    for dom, sid in rules.view("sources", _build)["domains"]:
-        if host == dom or host.endswith("." + dom):
+    for dom, sid in index(rules)["domains"]:   # longest first: ``bbc.com/zhongwen`` before ``bbc.com``
+        d_host, _, d_path = dom.partition("/")
+        if (host == d_host or host.endswith("." + d_host)) and (not d_path or path.startswith("/" + d_path)):
             return rules.sources[sid]
     return None
 
 
-def _set(doc: Doc, src: dict, rule: str, raw: str | None = None, span: tuple[int, int] | None = None) -> None:
+def _set(doc: Doc, src: dict | None, rule: str, raw: str | None = None, span: tuple[int, int] | None = None,
+         name: str | None = None) -> None:
     doc.source = src
-    doc.fields["source"] = {"id": src["id"], "name": src["name"], "rule": rule,
-                            "raw": raw, "span": list(span) if span else None}
+    doc.fields["source"] = {"id": src["id"] if src else None, "name": src["name"] if src else name,
+                            "rule": rule, "raw": raw, "span": list(span) if span else None}
     doc.fire(rule)
+
+
+def _bounded(text: str, start: int, end: int, word: str) -> bool:
+    """An ASCII keyword must stand as a word (``cna`` not inside ``cnaught``)."""
+    if not word.isascii():
+        return True
+    before = text[start - 1] if start > 0 else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() and before.isascii()) and not (after.isalnum() and after.isascii())
+
+
+def _script_language(doc: Doc) -> str | None:
+    sample = doc.text[:20000]
+    counts = {lang: 0 for _, lang in _SCRIPT_LANG}
+    latin = 0
+    for ch in sample:
+        if ch.isascii():
+            latin += ch.isalpha()
+            continue
+        name = unicodedata.name(ch, "")
+        for script, lang in _SCRIPT_LANG:
+            if name.startswith(script.upper()) or (script == "Han" and name.startswith("CJK UNIFIED")):
+                counts[lang] += 1
+                break
+    if counts["ja"] > 20:
+        return "ja"
+    best = max(counts, key=lambda k: counts[k])
+    if counts[best] > max(20, latin // 8):
+        return best
+    return "en" if latin else None
 
 
 def detect(doc: Doc) -> None:
@@ -70,30 +173,109 @@ def detect(doc: Doc) -> None:
         if src:
             _set(doc, src, f"source.{src['id']}.url", doc.url)
             return
+    from_text(doc)
+
+
+def from_text(doc: Doc) -> None:
+    """Score every source with evidence in the text; the best one above ``MIN_SCORE`` is the source."""
+    idx = index(doc.rules)
     lines = doc.ledger.lines
     n = len(lines)
-    best: tuple[float, int, str] | None = None
-    found: dict[str, tuple[str, str, tuple[int, int]]] = {}
-    for sid, src in sorted(doc.rules.sources.items()):
-        score = 0.0
-        for rule in src.get("detect", []):
-            where = rule.get("where", "any")
-            rng = range(min(n, HEAD_LINES)) if where == "header" else \
-                range(max(0, n - FOOT_LINES), n) if where == "footer" else range(n)
-            for i in rng:
-                m = rule["pattern"].search(lines[i].text)
-                if m:
-                    score += rule.get("weight", 1.0)
-                    found.setdefault(sid, (f"source.{sid}.{rule['name']}", m.group(0),
-                                           (lines[i].start + m.start(), lines[i].start + m.end())))
-                    break
-        if score:
+    # (score so far, evidence per kind) per source; evidence: rule name, raw, span, weight
+    scores: dict[str, float] = {}
+    best_ev: dict[str, tuple[float, str, str, tuple[int, int]]] = {}
+    counted: set[tuple[str, str]] = set()
+    rule_lines: dict[tuple[str, int], list[int]] = {}
+
+    def credit(sid: str, kind: str, w: float, rule: str, raw: str, span: tuple[int, int], cap: int = 1) -> None:
+        key = (sid, kind)
+        k = sum(1 for c in counted if c[0] == sid and c[1].startswith(kind))
+        if k >= cap:
+            return
+        counted.add((sid, f"{kind}#{k}"))
+        scores[sid] = scores.get(sid, 0.0) + w
+        if sid not in best_ev or w > best_ev[sid][0]:
+            best_ev[sid] = (w, rule, raw, span)
+        del key
+
+    auto = idx["auto"]
+    copyright_lines: list[int] = []
+    for i, ln in enumerate(lines):
+        text = ln.text[:MAX_LINE]
+        low = unicodedata.normalize("NFKC", text).lower()
+        if len(low) != len(text):       # NFKC changed the length: spans are approximate, matching is not
+            low = text.lower()
+        is_copy = bool(_COPYRIGHT.search(low))
+        if is_copy:
+            copyright_lines.append(i)
+        if auto is None:
+            continue
+        label = _LABEL.search(low)
+        for end, (word, entries) in auto.iter(low):
+            start = end - len(word) + 1
+            if not _bounded(low, start, end + 1, word):
+                continue
+            span = (ln.start + start, ln.start + end + 1)
+            raw = text[start:end + 1]
+            mail = start > 0 and low[start - 1] == "@"
+            for sid, what, ridx in entries:
+                if mail and (what != "domain" or word in WEBMAIL):
+                    continue
+                if what == "rule":
+                    rule_lines.setdefault((sid, ridx), []).append(i)
+                elif is_copy and not mail:
+                    credit(sid, "copyright", W_COPYRIGHT, f"source.{sid}.copyright", text, (ln.start, ln.end))
+                elif what == "domain":
+                    credit(sid, "domain", W_DOMAIN, f"source.{sid}.domain", raw, span, cap=3)
+                elif label and label.end() <= start <= label.end() + 2 and i < max(HEAD_LINES, n // 2):
+                    credit(sid, "label", W_LABEL, f"source.{sid}.label", text, (ln.start, ln.end))
+    # the source files' own detect rules: on their keyword lines, or on their region when they have none
+    todo = sorted(rule_lines.items()) + [((sid, i), None) for sid, i in idx["always"]]
+    for (sid, ridx), where_lines in todo:
+        rule = doc.rules.sources[sid]["detect"][ridx]
+        where = rule.get("where", "any")
+        rng = range(min(n, HEAD_LINES)) if where == "header" else \
+            range(max(0, n - FOOT_LINES), n) if where == "footer" else range(n)
+        cand = [i for i in dict.fromkeys(where_lines) if i in rng] if where_lines is not None else list(rng)
+        for i in cand:
+            m = rule["pattern"].search(lines[i].text[:MAX_LINE])
+            if m:
+                credit(sid, f"rule{ridx}", rule.get("weight", 1.0), f"source.{sid}.{rule['name']}", m.group(0),
+                       (lines[i].start + m.start(), lines[i].start + m.end()))
+                break
+    if scores:
+        lang = _script_language(doc)
+        ranked = []
+        for sid, sc in scores.items():
+            src = doc.rules.sources[sid]
             if src.get("kind") != "agency":
-                score += 0.5  # the outlet that carries agency copy is the source, not the agency
-            key = (score, -len(sid), sid)
-            if best is None or key > best:
-                best = key
-    if best:
-        sid = best[2]
-        rule, raw, span = found[sid]
-        _set(doc, doc.rules.sources[sid], rule, raw, span)
+                sc += W_OUTLET
+            if lang and src.get("languages"):
+                sc += W_SCRIPT if any(x.split("-")[0] == lang for x in src["languages"]) else -W_SCRIPT
+            ranked.append((sc, -len(sid), sid))
+        ranked.sort(reverse=True)
+        sc, _, sid = ranked[0]
+        if scores[sid] >= MIN_SCORE:
+            _, rule, raw, span = best_ev[sid]
+            _set(doc, doc.rules.sources[sid], rule, raw, span)
+            return
+    for i in reversed(copyright_lines[-6:]):   # no source file: the copyright line may still name it
+        ln = lines[i]
+        name = generic_name(ln.text[:MAX_LINE])
+        if name:
+            _set(doc, None, "source.copyright_line", ln.text, (ln.start, ln.end), name=name)
+            return
+
+
+def generic_name(line: str) -> str | None:
+    """The holder named by a copyright line (``© 2010 - 2016 明日大盘 京ICP备…`` → ``明日大盘``), or None."""
+    for rx in _GENERIC:
+        m = rx.search(line)
+        if not m:
+            continue
+        n = m.group("n").strip(" -–:：©")
+        n = _CORP.sub("", n).strip(" ,.-")
+        if 2 <= len(n) <= 40 and not n.isdigit() and not regex.fullmatch(r"[\d\s\-–]+", n) \
+                and not regex.match(r"(?i)(?:all rights|reserved|\d{4})", n) and not regex.search(r"ICP|备|備|\d{5}", n):
+            return n
+    return None

@@ -37,8 +37,8 @@ CYRILLIC_HOME = {"RU", "UA", "BY", "KZ", "KG", "UZ", "TJ", "TM", "AZ", "AM", "GE
 
 # Names news uses that CLDR and GeoNames lack (or that CLDR gives only in a long form).
 HAND_COUNTRY_ALIASES: dict[str, list[str]] = {
-    "KR": ["S. Korea", "S.Korea", "ROK", "Republic of Korea", "South Korean Republic", "한국", "남한", "韓國",
-           "韩国", "大韓民国", "大韩民国", "韓國", "Южная Корея", "Корея", "南朝鮮", "南朝鲜"],
+    "KR": ["S. Korea", "S.Korea", "ROK", "Republic of Korea", "한국", "남한", "韓國",
+           "韩国", "大韓民国", "大韩民国", "韓國", "Южная Корея", "南朝鮮", "南朝鲜"],
     "KP": ["N. Korea", "N.Korea", "DPRK", "D.P.R.K.", "Democratic People's Republic of Korea", "북한", "북조선",
            "조선민주주의인민공화국", "北朝鲜", "朝鮮", "朝鲜民主主义人民共和国", "朝鮮民主主義人民共和国",
            "Северная Корея", "КНДР"],
@@ -68,7 +68,30 @@ HAND_COUNTRY_ALIASES: dict[str, list[str]] = {
 DROP = {"us", "in", "is", "it", "be", "me", "no", "to", "so", "on", "or", "an", "am", "at", "by", "do", "go", "he",
         "hi", "id", "if", "la", "ma", "mo", "my", "na", "ne", "oh", "ok", "pa", "pe", "sa", "se", "sg", "si", "st",
         "ta", "tv", "uk", "un", "we", "ye", "china", "turkey", "chile"}
-KEEP_SHORT = {"US", "UK", "РФ"}  # short forms kept despite DROP / length (matched case-sensitively)
+KEEP_SHORT = {"US", "UK", "РФ"}
+# Aliases that are everyday words in the language of their script (위해 "for", 개성 "personality",
+# メディア "media", 中心 "centre", 合作 "cooperation"...), or English words used as city names.
+DROP_ALIASES = {"위해", "개성", "코로나", "메디아", "メディア", "サムスン", "カラ", "本町", "行方", "中心", "合作", "公平",
+                "复兴", "復興", "大和", "回龙", "树人", "交河", "和平", "太平", "新华", "新華", "人民", "中华", "中華",
+                "光明", "胜利", "勝利", "东方", "東方", "长安", "長安", "永安", "平安", "安康", "大同", "长治", "開平",
+                "开平", "太和", "朝阳", "向阳", "红星", "建设", "建設", "解放", "团结", "團結", "前进", "前進", "先锋",
+                "友谊", "友誼", "幸福", "民主", "共和", "自由", "未来", "未來", "希望", "金星", "水星", "三星", "現代",
+                "现代", "大成", "成功", "富士", "吉祥", "如意", "文化", "中央", "東京都", "市場", "市场"}
+DROP_LATIN_NAMES = {"University", "Airport", "Delta", "Kennedy", "Police", "Mobile", "Reading", "Split", "Nice",
+                    "Bath", "Bonus", "Male", "Man", "Of", "March", "Young", "Orange", "Union", "Independence",
+                    "Temple", "Surprise", "Hope", "Deal", "Sale", "Bar", "Best", "Marks", "Bend", "Eagle", "Mission",
+                    "Liberty", "Victory", "Progress", "Unity", "Freedom", "Justice", "Salinas", "Castro", "Bambang",
+                    "Corona", "Media", "Kara", "Samsun", "Enterprise", "Commerce", "Industry", "Harrison", "Burlington",
+                    "Universal", "Paradise", "Pleasant", "Fortuna", "Sola", "Nancy", "Vladimir", "George",
+                    "Florence", "Victoria", "Austin", "Lincoln", "Jackson", "Hamilton", "Chester", "Eugene", "Logan",
+                    "Troy", "Warren", "Marion", "Sherman", "Tyler", "Gary", "Kent", "Aurora", "Lawrence", "Davis",
+                    "Douglas", "Stanley", "Wellington", "Franklin", "Madison", "Clinton", "Columbia", "Carmen",
+                    "Mercedes", "Lafayette", "Fairfield", "Salem", "Trinidad", "Leon", "Eden", "Calvary", "Bethel",
+                    "Zion", "Goshen", "Sharon", "Hebron", "Carmel", "Shiloh", "Erusalem"}  # short forms kept despite DROP / length (matched case-sensitively)
+
+
+# Canonical names news and Wikipedia use where GeoNames' differ (the GeoNames name stays an alias).
+RENAME: dict[int, str] = {}  # e.g. {4140963: "Washington, D.C."}; GeoNames names are kept (datelines use them)
 
 
 def script_of(s: str) -> str:
@@ -94,7 +117,7 @@ def script_of(s: str) -> str:
 
 def good_alias(a: str, canonical: str) -> bool:
     a = a.strip()
-    if not a or a == canonical or any(c in a for c in "()=,;/"):
+    if not a or a == canonical or any(c in a for c in "()=,;/") or a in DROP_ALIASES:
         return False
     sc = script_of(a)
     if sc == "Latn":
@@ -155,9 +178,10 @@ def countries(gc) -> list[dict]:
             n = locs[code].territories.get(iso)
             if n and "(" not in n and "SAR" not in n and "特别行政区" not in n and "特別行政區" not in n:
                 aliases.append(n)
-        aliases += HAND_COUNTRY_ALIASES.get(iso, [])
         aliases = [a for a in uniq(aliases) if a != name and (a in KEEP_SHORT or good_alias(a, name)
                                                               or script_of(a) != "Latn" and len(a) >= 2)]
+        # hand-kept short forms are kept as written (ROK, DPRK, PRC are codes news does use)
+        aliases = uniq(aliases + [a for a in HAND_COUNTRY_ALIASES.get(iso, []) if a != name])
         out.append({"name": name, "country": iso, "geonames_id": c["geonameid"], "kind": "country",
                     "population": c["population"], "capital": c.get("capital") or None, "aliases": aliases})
     return out
@@ -192,9 +216,15 @@ def cities(gc, capitals: set[tuple[str, str]]) -> list[dict]:
     out = []
     for c in allc:
         name, cc, pop = c["name"].strip(), c["countrycode"], c["population"]
+        if name in DROP_LATIN_NAMES and pop < 100_000:
+            continue
         capital = (cc, name) in capitals
+        renamed = []
+        if c["geonameid"] in RENAME:
+            renamed = [name]
+            name = RENAME[c["geonameid"]]
         alts = [a.strip() for a in c.get("alternatenames") or []]
-        aliases = []
+        aliases = list(renamed)
         asc = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
         if asc != name and len(asc) >= 4:
             aliases.append(asc)
@@ -202,18 +232,20 @@ def cities(gc, capitals: set[tuple[str, str]]) -> list[dict]:
         if z:
             aliases += ex.get(z, [])
         big = pop >= 100_000 or capital
+        home = cc in EAST_ASIA
         for a in alts:
             sc = script_of(a)
             if sc == "Latn":
                 if (pop >= 500_000 or capital) and not a.isascii() and good_alias(a, name):
                     aliases.append(a)
             elif sc in ("Hani", "Jpan", "Hang"):
-                if big or cc in EAST_ASIA:
+                # foreign cities in CJK scripts: only large ones (small ones collide with words)
+                if home or pop >= 1_000_000 or capital:
                     aliases.append(a)
             elif sc == "Cyrl":
                 if big or cc in CYRILLIC_HOME:
                     aliases.append(a)
-        aliases = [a for a in uniq(aliases) if good_alias(a, name)]
+        aliases = [a for a in uniq(aliases) if good_alias(a, name) or a in renamed]
         out.append({"name": name, "country": cc, "geonames_id": c["geonameid"], "kind": "city",
                     "population": pop, "capital": capital or None, "aliases": aliases})
     out.sort(key=lambda e: (e["country"], e["name"], e["geonames_id"]))
@@ -222,10 +254,25 @@ def cities(gc, capitals: set[tuple[str, str]]) -> list[dict]:
 
 def states(gc) -> list[dict]:
     out = []
-    for code, s in sorted(gc.get_us_states().items()):
+    for _code, s in sorted(gc.get_us_states().items()):
         out.append({"name": s["name"], "country": "US", "geonames_id": s["geonameid"], "kind": "region",
-                    "aliases": []})
+                    "population": 0, "aliases": []})
     return out
+
+
+def write_tsv(path: Path, header: str, entries: list[dict]) -> None:
+    """Cities as one tab-separated row each (fast to parse): name, country, geonames_id, kind,
+    population, capital (1/0), then aliases."""
+    lines = [f"# {line}" if line else "#" for line in header.splitlines()]
+    lines.append("# places_tsv rows: name, country, geonames_id, kind, population, capital(1/0), aliases...")
+    lines.append("places_tsv = '''")
+    for e in entries:
+        row = [e["name"], e["country"], str(e["geonames_id"]), e["kind"], str(e.get("population") or 0),
+               "1" if e.get("capital") else "0", *e.get("aliases", [])]
+        assert not any("\t" in x or "\n" in x or "'''" in x for x in row), row
+        lines.append("\t".join(row))
+    lines.append("'''")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 def main() -> None:
@@ -238,7 +285,7 @@ def main() -> None:
            "hand-kept entries live in regions.toml, organizations.toml and abbreviations.toml."
     write(OUT / "countries.toml", head, "place", cs)
     cities_ = cities(gc, capitals)
-    write(OUT / "cities.toml", head, "place", cities_)
+    write_tsv(OUT / "cities.toml", head, cities_)
     write(OUT / "us_states.toml", head, "place", states(gc))
     print(f"countries {len(cs)}, cities {len(cities_)}, aliases "
           f"{sum(len(c['aliases']) for c in cs + cities_)}")

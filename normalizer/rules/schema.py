@@ -20,7 +20,7 @@ PATTERN = {"name": Required(str), "pattern": Required("regex"), "ignore_case": b
 
 BOILERPLATE_RULE = {**PATTERN, "kind": Required(str), "language": str, "whole_line": bool}
 HEADER_RULE = {**PATTERN, "field": Required(str), "timezone": str, "order": str}
-DATELINE_RULE = {**PATTERN, "agency": str, "place": str, "where": str}
+DATELINE_RULE = {**PATTERN, "agency": str, "place": str, "where": str, "country": str, "known_place": bool}
 EXAMPLE = {"name": str, "text": Required(str), "source": str, "url": str, "reference_date": str,
            "expect": Required({"*": "any"})}
 
@@ -31,6 +31,7 @@ LOCALE: dict[str, Any] = {
         "published_labels": [str], "modified_labels": [str], "labels_ignore_case": bool,
         "date_patterns": [HEADER_RULE], "relative": {"*": "any"}, "not_publication": [str],
         "dateparser_languages": [str], "order": str, "am": [str], "pm": [str],
+        "published_suffixes": [str], "modified_suffixes": [str], "home_timezone": str,
     },
     "timezones": {"*": str},
     "boilerplate": {"rules": [BOILERPLATE_RULE], "section_starts": [BOILERPLATE_RULE],
@@ -51,7 +52,7 @@ SOURCE: dict[str, Any] = {
     "timezone": str,              # IANA zone, e.g. Asia/Seoul
     "domains": [str],
     "agency": str,                # the canonical agency name as written in datelines (agencies)
-    "detect": [{**PATTERN, "where": str, "weight": float}],
+    "detect": [{**PATTERN, "where": str, "weight": float, "keywords": [str]}],
     "headers": [HEADER_RULE],
     "datelines": [DATELINE_RULE],
     "boilerplate": [BOILERPLATE_RULE],

@@ -1,0 +1,156 @@
+"""The date/time shapes every language shares, compiled once from data.
+
+Month words are babel's CLDR names (``datewords``); labels, am/pm words and zone abbreviations come from
+every locale file's ``[dates]`` and ``[timezones]``. One pattern finds every absolute date in a line; its
+groups say what it caught (``y m d`` or ``a b y`` for an ambiguous ``a/b/y``, ``mw`` a month word, ``ey``
+a year of the 1912 era (Juche, Minguo), ``H M S``, ``ampm``, ``tz``). Label patterns tell whether the
+words before or after a date announce a publication or an update.
+"""
+from __future__ import annotations
+
+import re
+
+import regex
+
+from .rules import Rules
+
+# A time after a date: optional connector, am/pm before (CJK, Korean) or after, optional zone. Words (month
+# names, zone abbreviations) are matched as any word here and checked against the data in Python: a regex
+# alternation of a thousand words costs a millisecond per line, a dictionary lookup nothing.
+_CONNECT = (r"(?:[\s,，]*(?:um|at|à|a\s+las|a\s+la|às|as|alle|ore|om|в|o|saat|kl\.?|klo|le|@|-|–|—|\||/|·|•|T|,)?"
+            r"[\s]*)")
+_AMPM_PRE = r"(?:(?P<ampm>오전|오후|午前|午後|上午|下午|凌晨|早上|晚上|中午)\s*)"
+_AMPM_POST = r"(?:\s?(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b))"
+_CJK_TIME = (r"(?P<H>[01]?\d|2[0-4])\s*(?:[時时시點点]\s*(?:(?P<M>[0-5]?\d)\s*[分분]?)?"
+             r"|[:：]\s*(?P<M>[0-5]\d)(?:[:：](?P<S>[0-5]\d))?)")
+_TIME = r"(?P<H>[01]?\d|2[0-4])(?:[:：h.](?P<M>[0-5]\d)(?:[:：.](?P<S>[0-5]\d)(?:\.\d{1,6})?)?)"
+_TZ = (r"(?:\s*\(?(?-i:(?P<tz>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d\d)?|[+\-−](?:0\d|1[0-4]):?[0-5]\d(?!\d)"
+       r"|Z(?![^\W_])|[A-Z\u0400-\u042f][A-Za-z\u0400-\u044f]?[A-Z\u0130\u0400-\u042f]{1,4}(?![^\W\d_])|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?"
+       r"|[\u4e00-\u9fff]{2,9}(?=\s*$)|[\uac00-\ud7a3]{2,5}(?=\s*$)))\)?)")
+_TZ_PRE = r"(?:(?P<tz>[\u4e00-\u9fff]{2,9}|[\uac00-\ud7a3]{2,5})\s*)"
+_UHR = r"(?:\s*(?:Uhr|uhr|h\b|hs\b|horas|hrs\.?|น\.|ч\.?))"
+_TAIL = rf"(?:{_CONNECT}(?:{_AMPM_PRE}?{_TIME}(?:{_AMPM_POST})?{_UHR}?{_TZ}?))?"
+_CJK_TAIL = (rf"(?:\s*[（(][^\W\d_]{{1,3}}[)）])?(?:[\s,，]*(?:{_TZ_PRE}?{_AMPM_PRE}?{_CJK_TIME}){_TZ}?)?")
+
+# A time written before the date: ``09:31 August 20, 2019``, ``12:52, 28 April 2008``.
+_PRE_TIME = (r"(?:(?<![\d:.])(?P<H>[01]?\d|2[0-3])[:：](?P<M>[0-5]\d)(?:\s?(?P<ampm>[ap]\.?\s?m\.?))?"
+             r"(?:\s(?-i:(?P<tz>[A-Z]{2,5})))?[,\s]\s*)?")
+_Y4 = r"(?P<y>(?:19[5-9]|20[0-4])\d)"
+_D = r"(?P<d>0?[1-9]|[12]\d|3[01])"
+_M = r"(?P<m>0?[1-9]|1[0-2])"
+_MW = r"(?P<mw>[^\W\d_]{2,14})\.?"
+
+SHAPES = [
+    # 2008-04-28 12:52, 2008.04.28, 2008/4/28, 2011-10-02T10:00:00+0900
+    rf"(?<![\d.\-/]){_Y4}(?P<sep>[\-./])\s?{_M}(?P=sep)\s?{_D}(?![\d])(?!\.\d){_TAIL}",
+    # 2008年4月28日 12時52分, 2008年04月28日 12:52
+    rf"(?<!\d){_Y4}\s*年\s*{_M}\s*月\s*{_D}\s*[日号號]{_CJK_TAIL}",
+    # 2008년 4월 28일 오후 12:52
+    rf"(?<!\d){_Y4}\s*년\s*{_M}\s*월\s*{_D}\s*일(?:\s*[(（][\uac00-\ud7a3][)）])?(?:[\s,]*(?:{_AMPM_PRE}?{_CJK_TIME}))?",
+    # Juche 113.1.2. / 民國105年3月19日 (years of the era that starts in 1912)
+    r"(?:Juche\s?|主體|주체\s?|民國|民国)(?P<ey>\d{2,3})(?:\.|\s*年\s*)" + _M + r"(?:\.|\s*月\s*)" + _D
+    + r"(?:\.|\s*日)?",
+    # 28.04.2008, 12:52 Uhr / 28.4.08 / 28-04-2008 / 28/04/2008 (a/b: order from the locale)
+    rf"(?<![\d.\-/]){_D}\.\s?{_M}\.\s?(?:{_Y4}|(?P<y2>\d\d))(?![\d])(?!\.\d){_TAIL}",
+    rf"(?<![\d.\-/])(?P<a>[0-3]?\d)(?P<sep>[/\-])(?P<b>[0-3]?\d)(?P=sep){_Y4}(?![\d/\-]){_TAIL}",
+    # 28 April 2008, 28. April 2008, 28 de abril de 2008, 28 апреля 2008 г.
+    rf"{_PRE_TIME}(?<![^\W_]){_D}(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+|-)?{_MW}(?:,|\s|-)\s*(?:de\s+|del\s+)?"
+    rf"{_Y4}(?!\d)(?:\s*(?:г\.|года|р\.|року|roku|yılı|m\.|ж\.))?{_TAIL}",
+    # April 28, 2008 / Apr. 28 2008 / April 28th, 2008
+    rf"{_PRE_TIME}(?<![^\W\d_]){_MW}\s*{_D}(?:st|nd|rd|th)?(?:,|\.)?\s*{_Y4}(?!\d){_TAIL}",
+    # 2008. április 28. (year-first month words)
+    rf"(?<!\d){_Y4}\.?\s+{_MW}\s+{_D}\.?(?!\d){_TAIL}",
+]
+
+
+def _unique_groups(pattern: str) -> str:
+    """``(?P<x>`` twice in one pattern becomes ``(?P<x>`` and ``(?P<x_2>`` (the stdlib wants unique names);
+    a back reference ``(?P=x)`` points at the first."""
+    seen: dict[str, int] = {}
+
+    def ren(m: re.Match) -> str:
+        name = m.group(1)
+        seen[name] = seen.get(name, 0) + 1
+        return f"(?P<{name}>" if seen[name] == 1 else f"(?P<{name}_{seen[name]}>"
+    return re.sub(r"\(\?P<(\w+)>", ren, pattern)
+
+
+def groups(m: re.Match) -> dict[str, str]:
+    """A match's named groups that caught something, with numeric suffixes folded away."""
+    out: dict[str, str] = {}
+    for k, v in m.groupdict().items():
+        if v is not None:
+            out.setdefault(k.split("_")[0], v)
+    return out
+
+
+def _union(words) -> list[str]:
+    return sorted({w for w in words if w}, key=lambda w: (-len(w), w))
+
+
+class Labels:
+    """A set of label words found by substring search (cheap), each checked for word boundaries."""
+
+    def __init__(self, words: set[str]):
+        self.plain: list[tuple[str, bool, bool]] = []
+        rx = []
+        for w in _union(words):
+            if w.startswith("re:"):
+                rx.append(w[3:])
+            else:
+                f = w.casefold()
+                self.plain.append((f, f[:1].isascii() and f[:1].isalpha(), f[-1:].isascii() and f[-1:].isalpha()))
+        self.rx = regex.compile("|".join(f"(?:{r})" for r in rx), regex.IGNORECASE) if rx else None
+
+    def find_last(self, text: str) -> tuple[int, int] | None:
+        """The label in ``text`` that ends last (start, end), or None."""
+        low = text.casefold() if text.isascii() or len(text.casefold()) == len(text) else text.lower()
+        best: tuple[int, int] | None = None
+        for f, lb, rb in self.plain:
+            i = low.rfind(f)
+            while i >= 0:
+                e = i + len(f)
+                if (not lb or i == 0 or not low[i - 1].isalpha()) and (not rb or e == len(low) or not low[e].isalpha()):
+                    if best is None or e > best[1]:
+                        best = (i, e)
+                    break
+                i = low.rfind(f, 0, i)
+        if self.rx is not None:
+            try:
+                for m in self.rx.finditer(text, timeout=0.25):
+                    if best is None or m.end() > best[1]:
+                        best = (m.start(), m.end())
+            except TimeoutError:
+                pass
+        return best
+
+    def __bool__(self) -> bool:
+        return bool(self.plain) or self.rx is not None
+
+
+class Shapes:
+    """Compiled date shapes and label sets over all locales of a rule set."""
+
+    def __init__(self, rules: Rules):
+        pub, mod, pub_suf, mod_suf, neg = set(), set(), set(), set(), set()
+        zones: set[str] = set()
+        for loc in rules.locales.values():
+            zones.update(k.split("@")[0] for k in loc.get("timezones", {}))
+            d = loc.get("dates", {})
+            pub.update(d.get("published_labels", []))
+            mod.update(d.get("modified_labels", []))
+            pub_suf.update(d.get("published_suffixes", []))
+            mod_suf.update(d.get("modified_suffixes", []))
+            neg.update(d.get("not_publication", []))
+        self.zone_words = zones
+        # Standard-library patterns (several times faster than ``regex`` on these shapes), one per shape,
+        # bounded quantifiers only; group names repeated within a shape get a numeric suffix.
+        self.dates = [re.compile(_unique_groups(s), re.IGNORECASE) for s in SHAPES]
+        self.pub, self.mod = Labels(pub), Labels(mod)
+        self.pub_suf, self.mod_suf = Labels(pub_suf), Labels(mod_suf)
+        self.neg = Labels(neg)
+
+
+def shapes(rules: Rules) -> Shapes:
+    """The compiled shapes of a rule set (built once per ``Rules``)."""
+    return rules.view("dates.shapes", Shapes)

@@ -1,0 +1,139 @@
+"""People, places and organizations named in the title and body (the entity stage, issue 6).
+
+1. One automaton over the gazetteer finds place and organization names in every script (``matcher``);
+   boundaries per script and organization/event context drop names inside longer names (``places``).
+2. People come from role and title shapes per language (``people``); reporters are never people.
+3. Places inside a person's name are dropped; ambiguous places and shared organization names
+   (``Defense Ministry``) resolve to the countries the text is about.
+
+Only title and body are read (boilerplate never), plus the dateline's place. Nothing is guessed: a
+name the text does not mark as a person, place or organization of a known kind is left out.
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+from .. import gazetteer
+from ..doc import Doc
+from . import people as people_mod
+from .places import Mention, abbreviations, match_segment, resolve_places
+
+LANG_COUNTRY = {"ko": "KR", "ja": "JP", "zh-Hans": "CN", "zh-Hant": "TW", "ru": "RU"}
+
+
+def segments(doc: Doc) -> list[str]:
+    """Title and body paragraphs, in reading order."""
+    out = []
+    t = doc.fields.get("title")
+    if t and t.get("text"):
+        out.append(str(t["text"]))
+    for p in doc.fields.get("paragraphs") or []:
+        if p.get("text"):
+            out.append(str(p["text"]))
+    return out
+
+
+def extract(doc: Doc) -> None:
+    doc.fields.setdefault("people", [])
+    doc.fields.setdefault("places", [])
+    doc.fields.setdefault("organizations", [])
+    # title and paragraphs as one text (blank lines between): one pass of each matcher per document
+    segs = ["\n\n".join(segments(doc))]
+    lang = doc.language or ""
+    rules = doc.rules
+    raw_places: list[Mention] = []
+    raw_orgs: list[Mention] = []
+    for i, s in enumerate(segs):
+        p, o = match_segment(rules, s, i)
+        raw_places += p
+        raw_orgs += o
+    # countries the text is about: named countries, unambiguous big places, source, dateline, language
+    context: Counter = Counter()
+    for m in raw_places:
+        c = m.key.places
+        unambiguous = len({e.get("country") for e in c}) == 1
+        if unambiguous and (c[0].get("kind") == "country" or gazetteer.rank(c[0]) >= 100_000):
+            if c[0].get("country"):
+                context[c[0]["country"]] += 1
+    abbr = [(i, a) for i, s in enumerate(segs) for a in abbreviations(rules, s, i, lang)]
+    for _, (_, _, _, cc) in abbr:
+        context[cc] += 1
+    dl = doc.fields.get("dateline") or {}
+    dl_place = dl.get("place") if isinstance(dl, dict) else None
+    if isinstance(dl_place, dict) and dl_place.get("country"):
+        context[dl_place["country"]] += 1
+    extra = set()
+    src_country = (doc.source or {}).get("country")
+    if src_country:
+        extra.add(src_country)
+    if lang in LANG_COUNTRY:
+        extra.add(LANG_COUNTRY[lang])
+    ctx = set(context) | extra
+    main_country = context.most_common(1)[0][0] if context else (LANG_COUNTRY.get(lang) or src_country)
+    # the country a shared name (``Defense Ministry``) means when the text does not qualify it
+    dl_cc = dl_place.get("country") if isinstance(dl_place, dict) else None
+    main_country = dl_cc or src_country or LANG_COUNTRY.get(lang) or main_country
+
+    persons = people_mod.extract(doc, segs, raw_places, raw_orgs, ctx, main_country)
+    person_spans = {(seg, s, e) for p in persons for (seg, s, e) in p.pop("_spans", [])}
+
+    spans = sorted(person_spans)
+
+    def in_person(m: Mention) -> bool:
+        return bool(spans) and any(seg == m.seg and s <= m.start and m.end <= e for seg, s, e in spans)
+
+    places = resolve_places([m for m in raw_places if not in_person(m)], segs, ctx)
+    out: dict[tuple, dict] = {}
+    order: list[tuple] = []
+
+    def add_place(e: dict, written: str) -> None:
+        k = (e["name"], e.get("country"), e.get("geonames_id"))
+        if k not in out:
+            out[k] = {**gazetteer.place_record(e), "mentions": []}
+            order.append(k)
+        if written not in out[k]["mentions"]:
+            out[k]["mentions"].append(written)
+
+    if isinstance(dl_place, dict) and dl_place.get("name") and not _home_desk(rules, dl, dl_place):
+        e = gazetteer.place(rules, dl_place["name"], dl_place.get("country")) or dl_place
+        written = str(dl.get("raw") or dl_place["name"])
+        add_place(e, _dateline_word(written, e) or dl_place["name"])
+    events = sorted([(m.seg, m.start, 0, m) for m in places] + [(i, a[0], 1, a) for i, a in abbr],
+                    key=lambda x: (x[0], x[1], x[2]))
+    for _, _, kind, item in events:
+        if kind == 0:
+            add_place(item.entry, item.text)
+        else:
+            e = _country_entry(rules, item[3])
+            if e:
+                add_place(e, item[2])
+    doc.fields["places"] = [out[k] for k in order]
+    doc.fields["organizations"] = people_mod.organizations(doc, segs, raw_orgs, raw_places, ctx, main_country)
+    doc.fields["people"] = persons
+    if doc.fields["places"] or persons or doc.fields["organizations"]:
+        doc.fire("entities.gazetteer")
+
+
+def _country_entry(rules, iso: str) -> dict | None:
+    return gazetteer.index(rules)["countries"].get(iso)
+
+
+def _dateline_word(raw: str, e: dict) -> str | None:
+    names = [e.get("name") or "", *e.get("aliases", [])]
+    low = raw.casefold()
+    for n in sorted(names, key=len, reverse=True):
+        if n and n.casefold() in low:
+            i = low.index(n.casefold())
+            return raw[i:i + len(n)]
+    return None
+
+
+def _home_desk(rules, dl: dict, place: dict) -> bool:
+    """``(서울=연합뉴스)``: an agency's credit from its home capital names no place of the story."""
+    raw = str(dl.get("raw") or "").strip()
+    if not raw.startswith(("(", "[", "（", "【")) or "=" not in raw:
+        return False
+    ag = gazetteer.agency(rules, str(dl.get("agency") or "")) or gazetteer.organization(rules, str(dl.get("agency") or ""))
+    cc = (ag or {}).get("country")
+    e = gazetteer.place(rules, place.get("name") or "", place.get("country"))
+    return bool(cc and e and e.get("country") == cc and (e.get("capital") or e.get("kind") == "country"))

@@ -1,0 +1,334 @@
+"""Places and organizations named in the title and body: gazetteer matches checked for boundaries,
+then resolved (ambiguous names by the countries the text is about)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .. import gazetteer
+from ..rules import Rules
+from ..rules.regexes import compile_rx
+from .matcher import Key, find, script
+
+# A match followed by one of these (same word for Latin, directly for CJK) is part of a longer name.
+ORG_WORDS_EN = frozenset("""University College Institute Airport Airlines Air Airways National International Coast
+Post Times Daily Herald Tribune Journal Olympics Olympic Games Stock Exchange Bank Group Electric Motor Motors
+Club FC United City Council Party Ministry Police Station Hospital Church Cathedral Street Road Avenue Square
+Hotel Stadium Center Centre Agency Foundation Association Corp Corporation Inc Co Company Committee Court
+Cup Open Marathon Symphony Orchestra Museum Zoo Gazette Observer Review Chronicle Telegraph Broadcasting News
+Radio TV Television Network Federation League Institute Academy School Fund Trust Holdings Energy Steel Gas
+Oil Railway Railways Metro Subway Bridge Tower Palace Park Mall Plaza Port Harbor Harbour Memorial Prize Award
+Festival Expo Fashion Week Summit Declaration Accord Treaty Agreement Protocol Convention Initiative Forum
+Dialogue Philharmonic Opera Ballet Theatre Theater Studios Pictures Records Entertainment Chamber Red Cross
+Development Investment Capital Securities Insurance Life Telecom Mobile Shipbuilding Heavy Industries
+Industrial Industry Chemical Pharmaceutical Medical Hydro Nuclear Power Commission Government Army Navy
+Guard Forces Command Coalition Alliance Front Movement Union Congress Parliament Assembly Senate Cabinet
+Office Department Bureau Service Services Authority Administration Board""".split())
+ORG_PREFIX_EN = frozenset("University Bank Republic Embassy Consulate Government Ministry Museum Port Mayor Governor".split())
+CJK_ORG_SUFFIX = ("新聞", "新闻", "大学", "大學", "大会", "大會", "奥运", "奧運", "奥運", "五輪", "銀行", "银行",
+                  "电视台", "電視台", "日報", "日报", "時報", "时报", "証券", "证券", "电力", "電力", "航空", "机场",
+                  "機場", "空港", "駅", "站", "集团", "集團", "公司", "テレビ", "放送", "新報", "通信", "通讯社",
+                  "通訊社", "电台", "電台", "商会", "商會", "交響", "交响", "球团", "球團", "联赛", "聯賽", "世博",
+                  "地铁", "地下鉄", "博物馆", "博物館", "动物园", "動物園", "医院", "醫院", "病院", "高校", "中学",
+                  "中學", "小学", "小學", "市场监督", "電視", "证券交易所", "體育館", "体育馆", "タワー", "市役所",
+                  "県警", "府警", "警察", "地検", "地裁", "高裁", "公安局", "法院", "国际机场", "國際機場", "港湾",
+                  "ガス", "電鉄", "大橋", "時間", "时间", "時間")
+# Hangul: what may follow a name in the same word (particles and a few bound nouns).
+KO_PARTICLES = frozenset("""은 는 이 가 을 를 의 에 에서 에게 으로 로 와 과 도 만 까지 부터 측 내 시 과의 와의 에서의 으로의
+로의 에는 에도 에선 에서도 에서는 이나 나 이라 라 이다 였다 에서만 보다 처럼 등 쪽 발 간 및 전 후 으로부터 로부터 과는 와는
+에게도 정부 현지 이며 이고 였던 이었던 이지만 과도 와도 까지의 으로는 로는 에서와 만의 령 쪽으로 에선 엔 은커녕 행""".split())
+DAYS_MONTHS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May
+June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
+# Place names that are also everyday capitalised English words or given names: counted only with
+# their country named in the text.
+COMMON_WORDS = frozenset("""Nice Split Reading Mobile Bath Bend Orange Independence Victoria Florence Hamilton
+Lincoln Jackson Austin Aurora Phoenix Temple Union Providence Concord Eugene Surprise Hope Deal Marks Best Sale
+Man Male Police Bar Of Bonus Gary Tyler Laredo Kent Warren Troy Logan Marion Sherman Chester Jordan Chad Georgia
+Paris Victory Liberty Mercedes Salem Columbia Lafayette Alexandria Fairfield Franklin Madison Clinton Washington
+Roma Pau Eagle March Young Santa Cruz Valencia Leon Cordoba Granada Trinidad Florida Douglas Wellington Stanley
+Mercy Bell Mission Pine Oxford Cambridge Dover Marathon Barcelona Ponce Carmen Sucre Reno Boulder Leeds Bolton
+Mesa Garland Tempe Pueblo Davis Layton Lowell Lawrence Sandy Palm Ram Said Ramadi Guinea Niger Tours Metz Nancy
+Angers Brest Lens Sens Leer Essen Hof Halle Wels Ede Zug Chur Sion Aalen Hamm Bergen Hull Sale Street Swindon
+Vladimir Nancy George University Airport Delta Kennedy Salinas Castro Bambang""".split())
+PREPS = frozenset("""in at from to near outside into across toward towards via of en de desde hacia cerca aus
+bei nach von im zum zur nahe""".split())
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+    key: Key
+    seg: int
+    kind: str = ""          # "place" or "org"
+    entry: dict | None = None
+
+
+@dataclass
+class SegmentMatches:
+    text: str
+    lang: str
+    places: list[Mention] = field(default_factory=list)
+    orgs: list[Mention] = field(default_factory=list)
+
+
+def _is_letter(ch: str) -> bool:
+    return ch.isalpha() or ch.isdigit()
+
+
+def _ok_latin(text: str, s: int, e: int, key: Key) -> bool:
+    if s > 0 and (_is_letter(text[s - 1]) or text[s - 1] in "@/_" and s > 1 and _is_letter(text[s - 2])):
+        return False
+    if s > 1 and text[s - 1] == "-" and _is_letter(text[s - 2]) and not text[s - 2].isupper() and not (
+            s > 2 and text[s - 3:s - 1].isupper()):
+        # "Sino-Japan" / "U.S.-Japan" stay places; "anti-Japan", "pro-Beijing" do too only when capitalised
+        j = s - 2
+        while j > 0 and text[j - 1].isalpha():
+            j -= 1
+        if not text[j].isupper():
+            return False
+    if e < len(text):
+        c = text[e]
+        if _is_letter(c):
+            return False
+        if c in "@_" and e + 1 < len(text) and _is_letter(text[e + 1]):
+            return False
+        if c == "-" and e + 1 < len(text) and _is_letter(text[e + 1]) and not text[e + 1].isupper():
+            return False  # "Seoul-based", "Japan-made"
+        if c == "." and e + 1 < len(text) and _is_letter(text[e + 1]):
+            return False
+    w = text[s:e]
+    if key.exact_case and w != key.alias:
+        return False
+    if not w[0].isupper():
+        return False
+    return True
+
+
+def _ok_hangul(text: str, s: int, e: int) -> bool:
+    if s > 0 and (script(text[s - 1]) == "Hang" or text[s - 1].isalnum()):
+        return False
+    j = e
+    while j < len(text) and script(text[j]) == "Hang":
+        j += 1
+    rest = text[e:j]
+    return not rest or rest in KO_PARTICLES
+
+
+def _ok_kana(text: str, s: int, e: int) -> bool:
+    def kat(c: str) -> bool:
+        return script(c) == "Kana" and (0x30A0 <= ord(c) <= 0x30FF)
+    if s > 0 and kat(text[s - 1]) and kat(text[s]):
+        return False
+    if e < len(text) and kat(text[e]) and kat(text[e - 1]):
+        return False
+    return True
+
+
+def _org_follows(text: str, e: int, key: Key) -> bool:
+    """The name is the start of a longer proper name (``Seoul National University``, ``ソウル新聞``)."""
+    if key.last in ("Hani", "Kana"):
+        return text.startswith(CJK_ORG_SUFFIX, e)
+    if key.last in ("Latn", "Cyrl"):
+        j = e
+        if text.startswith("'s", j) or text.startswith("’s", j):
+            return False
+        while j < len(text) and text[j] == " ":
+            j += 1
+        k = j
+        while k < len(text) and (text[k].isalpha() or text[k] in "-"):
+            k += 1
+        nxt = text[j:k]
+        return j == e + 1 and nxt in ORG_WORDS_EN
+    return False
+
+
+def _org_precedes(text: str, s: int) -> bool:
+    """``University of Tokyo``, ``Bank of Korea``: the name ends a longer proper name."""
+    before = text[max(0, s - 30):s]
+    parts = before.rsplit(" of ", 1)
+    if len(parts) != 2 or parts[1].strip():
+        return False
+    words = parts[0].split()
+    return bool(words) and words[-1] in ORG_PREFIX_EN
+
+
+def boundary_ok(text: str, s: int, e: int, key: Key) -> bool:
+    if key.first in ("Latn", "Cyrl", "digit") or key.last in ("Latn", "Cyrl"):
+        if not _ok_latin(text, s, e, key):
+            return False
+    if key.first == "Hang":
+        if not _ok_hangul(text, s, e):
+            return False
+    if key.first == "Kana" or key.last == "Kana":
+        if not _ok_kana(text, s, e):
+            return False
+    return True
+
+
+KO_ORG_NEXT = ("프리미어리그", "축구협회", "대표팀", "리그", "월드컵", "올림픽", "증시", "은행", "대학교", "대학", "공항",
+               "구단", "국제영화제", "영화제", "시청", "경찰청", "지검", "지법", "고법", "교육청", "대사관", "총영사관")
+
+
+def _credit(rules: Rules, text: str, s: int, e: int, key: Key) -> bool:
+    """``(서울=연합뉴스)`` / ``[맨체스터=AP/뉴시스]``: a credit line; it names a story place only when it is not
+    the agency's home capital and not a photo credit."""
+    if s == 0 or text[s - 1] not in "([【〔" or not text.startswith("=", e):
+        return False
+    close = min([k for k in (text.find(")", e), text.find("]", e), text.find("】", e)) if k > 0] or [len(text)])
+    agency = text[e + 1:close].strip()
+    if "/" in agency or "사진" in text[close:close + 6]:
+        return True
+    ag = gazetteer.agency(rules, agency) or gazetteer.organization(rules, agency)
+    cc = (ag or {}).get("country")
+    top = key.places[0] if key.places else {}
+    return bool(cc) and top.get("country") == cc and bool(top.get("capital") or top.get("kind") == "country")
+
+
+def _ko_org_next(text: str, e: int) -> bool:
+    j = e
+    while j < len(text) and "\uac00" <= text[j] <= "\ud7a3":
+        j += 1
+    if j < len(text) and text[j] == " ":
+        return text.startswith(KO_ORG_NEXT, j + 1)
+    return text.startswith(KO_ORG_NEXT, e)
+
+
+def match_segment(rules: Rules, text: str, seg: int) -> tuple[list[Mention], list[Mention]]:
+    """Place and organization mentions in one segment of text (boundaries checked, not yet resolved)."""
+    places, orgs = [], []
+    for s, e, key in find(rules, text):
+        if not boundary_ok(text, s, e, key):
+            continue
+        if key.places and not key.orgs and (_credit(rules, text, s, e, key)
+                                              or key.first == "Hang" and _ko_org_next(text, e)):
+            continue
+        m = Mention(s, e, text[s:e], key, seg)
+        if key.orgs:
+            m.kind = "org"
+            orgs.append(m)
+            continue
+        if key.places:
+            if _org_follows(text, e, key) or (key.first == "Latn" and _org_precedes(text, s)):
+                continue
+            m.kind = "place"
+            places.append(m)
+        elif key.short_orgs:
+            m.kind = "short_org"
+            orgs.append(m)
+    return places, orgs
+
+
+HAN_PLACE_SUFFIX = ("市", "县", "縣", "区", "區", "镇", "鎮", "町", "村", "郡", "州", "省", "乡", "鄉")
+
+
+def _prep_before(text: str, s: int) -> bool:
+    w = text[max(0, s - 16):s].split()
+    if w and w[-1].lower() == "the":
+        w = w[:-1]
+    return bool(w) and w[-1].lower().strip(",") in PREPS
+
+
+def resolve_places(mentions: list[Mention], segments: list[str], context: set[str]) -> list[Mention]:
+    """Pick the entry of each mention: one in a country the text names, else the most prominent.
+    Small or ambiguous places need their country in the text (or a preposition before them)."""
+    out = []
+    for m in mentions:
+        cands = m.key.places
+        best = None
+        for e in cands:
+            if e.get("country") in context or e.get("kind") == "country" and e.get("country") in context:
+                best = e
+                break
+        first = cands[0]
+        if best is None or (first.get("kind") == "country" and best is not first
+                            and first.get("name", "").casefold() == m.text.casefold()):
+            best = first if best is None else best
+        text = segments[m.seg]
+        word = m.text
+        small = best.get("kind") == "city" and gazetteer.rank(best) < 100_000
+        sc = script(word[0])
+        if sc == "Hani" and len(word) <= 2 and best.get("kind") == "city" and gazetteer.rank(best) < 300_000 \
+                and not text.startswith(HAN_PLACE_SUFFIX, m.end):
+            continue
+        if sc == "Latn" and small and not _prep_before(text, m.start):
+            continue
+        if (small or sc == "Latn" and word in COMMON_WORDS) and best.get("country") not in context:
+            continue
+        if script(word[0]) == "Latn" and word in DAYS_MONTHS:
+            continue
+        m.entry = best
+        out.append(m)
+    return out
+
+
+_ABBR_CACHE: dict[int, tuple] = {}
+
+
+def _abbr_rx(rules: Rules):
+    def build(r: Rules):
+        ab = gazetteer.index(r)["abbreviations"]
+        han = ab.get("han") or {}
+        if not han:
+            return None
+        chain = "".join(c for c in ab.get("chain", "") if c in han)
+        sfx = sorted(ab.get("suffixes", []), key=len, reverse=True)
+        pfx = sorted(ab.get("prefixes", []), key=len, reverse=True)
+        single = "".join(c for c in han if c not in ab.get("chain_only", ""))
+        esc = lambda xs: "|".join(x.replace("|", "") for x in xs)  # noqa: E731
+        parts = []
+        if chain:
+            parts.append(f"(?<![\\p{{Han}}])(?P<chain>[{chain}]{{2,4}})(?![\\p{{Han}}])")
+            parts.append(f"(?P<chain2>[{chain}]{{2,4}})(?=(?:{esc(sfx)}|关系|關係|関係|两国|兩國|両国|首脑|首腦|首脳|峰会|峰會|会谈|會談|会談|同盟|联合|聯合|合同|共同|贸易|貿易|外交|摩擦|对话|對話|対話|交流|合作|协议|協議|協定|军演|軍演|演习|演習|间|間|两|兩|双|雙|三国|三國|韩|韓))")
+        if single and sfx:
+            parts.append(f"(?<![\\p{{Han}}])(?P<s1>[{single}])(?=(?:{esc(sfx)}))")
+        if single and pfx:
+            parts.append(f"(?<=(?:{esc(pfx)}))(?P<s2>[{single}])(?![\\p{{Han}}])")
+        ko_han = "".join(c for c in ab.get("ko_han", "") if c in han)
+        ko_chain = ab.get("ko_chain") or {}
+        ko_parts = []
+        if ko_han:
+            ko_parts.append(f"(?<![\\p{{Han}}\\p{{Hangul}}\\w])(?P<kh>[{ko_han}])(?![\\p{{Han}}\\w])")
+        if ko_chain:
+            kc = "".join(ko_chain)
+            ko_parts.append(f"(?<![\\p{{Hangul}}\\w])(?P<kc>[{kc}]{{2,3}})(?=[\\s,·\\-\"'’”]|관계|정상|회담|동맹|훈련|연합|외교|무역|협력|갈등|간|양국|3국|공조|국방|외무|외교|대화|협의|협정|FTA|$)")
+        if ab.get("ko_mi_next"):
+            ko_parts.append(f"(?<![\\p{{Hangul}}\\w])(?P<km>미)\\s(?=(?:{esc(ab['ko_mi_next'])}))")
+        ja_kata = "".join(c for c in ab.get("ja_before_katakana", "") if c in han)
+        if ja_kata:
+            parts.append(f"(?<![\\p{{Han}}])(?P<s3>[{ja_kata}])(?=[\\p{{Katakana}}A-Z])")
+        cjk = compile_rx("|".join(parts), "entities.cjk_abbreviations") if parts else None
+        ko = compile_rx("|".join(ko_parts), "entities.ko_abbreviations") if ko_parts else None
+        return {"cjk": cjk, "ko": ko, "han": han, "ko_chain": ko_chain}
+    return rules.view("entities.abbreviations", build)
+
+
+def abbreviations(rules: Rules, text: str, seg: int, lang: str) -> list[tuple[int, int, str, str]]:
+    """One-character country forms in CJK text as (start, end, written, ISO code)."""
+    ab = _abbr_rx(rules)
+    if not ab:
+        return []
+    out = []
+    if lang.startswith(("zh", "ja")) and ab["cjk"] is not None:
+        for m in ab["cjk"].finditer(text):
+            for g in ("chain", "chain2", "s1", "s2", "s3"):
+                if m.group(g):
+                    s = m.start(g)
+                    w = m.group(g)
+                    if len(set(w)) != len(w):
+                        break
+                    for i, ch in enumerate(w):
+                        out.append((s + i, s + i + 1, ch, ab["han"][ch]))
+                    break
+    if lang == "ko" and ab["ko"] is not None:
+        for m in ab["ko"].finditer(text):
+            if m.group("kh"):
+                out.append((m.start("kh"), m.end("kh"), m.group("kh"), ab["han"][m.group("kh")]))
+            elif m.group("kc"):
+                w = m.group("kc")
+                if len(set(w)) == len(w):
+                    for i, ch in enumerate(w):
+                        out.append((m.start("kc") + i, m.start("kc") + i + 1, ch, ab["ko_chain"][ch]))
+            elif m.group("km"):
+                out.append((m.start("km"), m.end("km"), "미", "US"))
+    return out

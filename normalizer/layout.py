@@ -1,0 +1,191 @@
+"""The page's structure read from its text alone: where the article's main block of prose lies.
+
+Each line gets a score from cheap features (length in words, CJK characters counted at 1/2.5 word,
+sentence punctuation, list markers, headline-and-teaser lines glued by the extractor, section
+markers such as ``Related`` or ``3 comments`` from locale data). The main block is the
+maximum-sum run of scores, trimmed to its first and last prose line and grown across short
+interruptions (an inline related box) to neighbouring prose runs. Lines after a comment heading
+do not count as prose. A list announced by a colon line right after the block belongs to it.
+
+The result is advisory: ``boilerplate`` claims what is clearly not the article, ``title`` looks for
+the headline just above the block, ``body`` keeps what is inside it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import regex
+
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_END = regex.compile(r"[.!?。！？…:：\"”’)\]」』）]\s*$")
+_FULL_STOP = ".!?。！？"
+MARKER = regex.compile(r"^(?:[*+o\-•·・■▶►▷◆◇○●]|\d{1,2}\.)\s*")
+_GLUE = regex.compile(r"[a-z)?!’”\"'](?:[A-Z][a-z]*|A|I) ")
+
+PROSE_WORDS = 10          # a prose line has at least this many words (or CJK equivalent)
+GAP_LINES = 12            # an interruption of the block at most this long is bridged
+BRIDGE_SCORE = 6.0        # a neighbouring run must be worth this much to be joined
+
+
+def weight(text: str) -> float:
+    """Words in a line, CJK characters counted as 1/2.5 word each."""
+    c = len(_CJK.findall(text))
+    if not c:
+        return float(len(text.split()))
+    return len(text.split()) + c / 2.5
+
+
+def glued_teaser(text: str) -> bool:
+    """A capitalised headline glued to its teaser (``…Student-AthleteA 24-year-old woman…``)."""
+    for m in _GLUE.finditer(text[:150]):
+        pre = text[: m.start() + 1].split()
+        if len(pre) >= 3 and sum(1 for t in pre if t[:1].isupper() or t[:1].isdigit()) >= 0.6 * len(pre):
+            return True
+    return False
+
+
+_HAN_KANA = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+
+
+def menu_row(text: str) -> bool:
+    """Several very short words side by side (``行情 股吧 新闻 外汇``, ``Home News Sport``)."""
+    toks = text.split()
+    if len(toks) < 3:
+        return False
+    if _HAN_KANA.search(text):
+        lens = [len(t) for t in toks]
+        return max(lens) <= 4 or (len(toks) >= 5 and sum(lens) / len(toks) <= 5)
+    if _CJK.search(text):  # Hangul: words are spaced, headlines are short words too
+        return len(toks) >= 5 and max(len(t) for t in toks) <= 4 and not _END.search(text) \
+            and not regex.search(r"[,.?!…‘’'\"“”]", text)
+    return len(toks) >= 4 and all(t[:1].isupper() or not t[:1].isalpha() for t in toks)
+
+
+@dataclass
+class Layout:
+    """Per line (ledger index): prose or not, inside the main block or not, section markers."""
+
+    prose: list[bool]
+    main: list[bool]
+    section: list[bool]
+    comments_from: int | None = None
+    start: int = -1                   # first and last line of the main block (-1: none)
+    end: int = -1
+    weights: list[float] = field(default_factory=list)
+    wrapped: bool = False             # hard-wrapped copy: lines are not paragraphs
+
+    def before_main(self, i: int) -> bool:
+        return self.start >= 0 and i < self.start
+
+
+def hard_wrapped(lengths: list[int]) -> bool:
+    """Wire copy broken at a fixed width (Reuters-21578): most lines of similar length."""
+    if len(lengths) < 4:
+        return False
+    lengths = sorted(lengths)
+    typical = lengths[len(lengths) * 3 // 4]
+    if not 40 <= typical <= 90:
+        return False
+    near = sum(1 for x in lengths if typical - 15 <= x <= typical + 2)
+    return near >= 0.5 * len(lengths)
+
+
+def _maxseg(sc: list[float], lo: int, hi: int) -> tuple[int, int, float]:
+    best = cur = 0.0
+    start, bs, be = lo, -1, -1
+    for i in range(lo, hi):
+        if cur <= 0:
+            cur, start = 0.0, i
+        cur += sc[i]
+        if cur > best:
+            best, bs, be = cur, start, i
+    return bs, be, best
+
+
+def analyze(texts: list[str], is_section, is_comments) -> Layout:
+    """Find the main block of ``texts`` (stripped non-blank lines). ``is_section(text)`` and
+    ``is_comments(text)`` say whether a short line opens a page section or a comment thread."""
+    n = len(texts)
+    w = [weight(t) for t in texts]
+    marker = [bool(MARKER.match(t)) for t in texts]
+    end = [bool(_END.search(t)) for t in texts]
+    glued = [w[i] >= 8 and glued_teaser(t) for i, t in enumerate(texts)]
+    section = [w[i] < 16 and is_section(t) for i, t in enumerate(texts)]
+    prose = [w[i] >= PROSE_WORDS and (not marker[i] or (w[i] >= 14 and t[-1:] in _FULL_STOP))
+             and (end[i] or w[i] >= 20) and not glued[i] for i, t in enumerate(texts)]
+    sc: list[float] = []
+    in_comments: list[bool] = []
+    comments_from = None
+    seen = 0
+    for i in range(n):
+        seen += prose[i]
+        if section[i]:
+            s = -10.0
+            if comments_from is None and seen >= 2 and is_comments(texts[i]):
+                comments_from = i
+        elif prose[i]:
+            s = min(w[i], 50) / 5 + 1
+            if (i == 0 or not prose[i - 1]) and (i == n - 1 or not prose[i + 1]):
+                s -= 2.5  # a lone long line among short ones: a teaser or a caption
+            if comments_from is not None:
+                s = -0.5
+        elif glued[i]:
+            s = -2.0
+        elif marker[i]:
+            s = -1.5
+        elif w[i] >= 5 and end[i]:
+            s = 0.0
+        else:
+            s = -1.0
+        sc.append(s)
+        in_comments.append(comments_from is not None)
+    lay = Layout(prose, [False] * n, section, comments_from, weights=w,
+                 wrapped=hard_wrapped([len(t) for t in texts]))
+    bs, be, _ = _maxseg(sc, 0, n)
+    if bs < 0:
+        return lay
+    while bs < be and not prose[bs]:
+        bs += 1
+    while be > bs and not prose[be]:
+        be -= 1
+    keep = set(range(bs, be + 1))
+    a, b = bs, be
+    while True:  # forward across short interruptions
+        s2, e2, v = _maxseg(sc, b + 1, min(n, b + 60))
+        if s2 < 0 or v < BRIDGE_SCORE or s2 - b > GAP_LINES or in_comments[s2]:
+            break
+        while e2 > s2 and not prose[e2]:
+            e2 -= 1
+        keep.update(range(s2, e2 + 1))
+        b = e2
+    while True:  # backward
+        s2, e2, v = _maxseg(sc, max(0, a - 60), a)
+        if s2 < 0 or v < BRIDGE_SCORE or a - e2 > GAP_LINES:
+            break
+        while s2 < e2 and not prose[s2]:
+            s2 += 1
+        keep.update(range(s2, e2 + 1))
+        a = s2
+    i = a
+    while i <= b:  # runs inside the block that open with a section marker go out
+        if prose[i]:
+            i += 1
+            continue
+        j = i
+        while j <= b and not prose[j]:
+            j += 1
+        if any(section[k] for k in range(i, j)):
+            keep.difference_update(range(i, j))
+        i = j
+    j = b + 1  # a list announced by a colon line
+    if j < n and texts[j][-1:] in ":：" and w[j] <= 14 and not section[j]:
+        k = j + 1
+        while k < n and k - j < 80 and w[k] >= 3 and not section[k] and not glued[k]:
+            k += 1
+        if k - j >= 3:
+            keep.update(range(j, k))
+            b = k - 1
+    for k in keep:
+        lay.main[k] = True
+    lay.start, lay.end = a, b
+    return lay
