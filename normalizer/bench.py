@@ -44,6 +44,14 @@ def _time_pass(norm: Normalizer, docs: list[tuple[str, bytes]], skip: frozenset[
     return time.perf_counter() - t0
 
 
+def _text(data: bytes) -> str | None:
+    """The decoded text the peers get (None for what does not decode)."""
+    try:
+        return decode(data).text
+    except ValueError:
+        return None
+
+
 def bench_pipeline(norm: Normalizer, docs: list[tuple[str, bytes]], repeat: int = 3) -> dict[str, Any]:
     """docs/s, MB/s, stage split, and docs/s without dates / without entities."""
     n = len(docs)
@@ -82,7 +90,7 @@ def bench_dateparser(texts: list[str]) -> dict[str, Any]:
                 search_dates(t)
             except Exception:  # noqa: BLE001 - a peer's failure is not ours to stop on
                 pass
-    secs = time.perf_counter() - t0
+    secs = max(time.perf_counter() - t0, 1e-9)
     return {"docs": len(texts), "seconds": round(secs, 4), "docs_per_s": round(len(texts) / secs, 2)}
 
 
@@ -98,7 +106,7 @@ def bench_langdetect(texts: list[str]) -> dict[str, Any]:
             detect(t)
         except LangDetectException:
             pass
-    secs = time.perf_counter() - t0
+    secs = max(time.perf_counter() - t0, 1e-9)
     return {"docs": len(texts), "seconds": round(secs, 4), "docs_per_s": round(len(texts) / secs, 2)}
 
 
@@ -115,7 +123,7 @@ def run_bench(folders: list[str], *, rules: list[str] = (), repeat: int = 3, pee
             out["corpora"][folder] = {"error": "no .txt files"}
             continue
         res = bench_pipeline(norm, docs, repeat)
-        texts = [decode(d).text for _, d in docs]
+        texts = [t for t in (_text(d) for _, d in docs) if t]
         peers = {"dateparser.search_dates": bench_dateparser(texts[:dateparser_docs]),
                  "langdetect.detect": bench_langdetect(texts[:peer_docs])}
         res["peers"] = peers

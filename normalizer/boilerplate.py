@@ -1,9 +1,20 @@
 """Lines that are not the article: navigation, share, related lists, copyright, license, contact,
-notices, ads. Shapes are locale data (``[[boilerplate.rules]]`` of every locale file, ``und`` for
-script-neutral shapes, and the source's own ``[[boilerplate]]``); the decision is made here.
+notices, ads. Shapes and words are locale data (``[boilerplate]`` of every locale file: ``rules``,
+``section_starts``, ``words``; ``und`` for script-neutral shapes; the source's own ``[[boilerplate]]``);
+the decision is made here, in two passes around the header stages:
 
-A line holding notices of two kinds (``Copyright © … All rights reserved.Preferably viewed with …``)
-is split at the start of the second notice into two entries, each with its own span, kind and language.
+``classify`` (before dates, datelines, bylines) reads the page layout (``layout.analyze``: the article's
+main block of prose) and claims what is boilerplate by itself: notices by shape (one combined regex as a
+first pass), link titles above bare URLs, lines made only of share/ad/menu words, page sections opened by
+a heading (``Related``, ``3 comments``, ``分享到``) and menu runs outside the article. Header lines (dates,
+bylines, the headline) above the article are left for the later stages.
+
+``sweep`` (called by the body stage, after the title) claims what is still free outside the main block
+on a whole web page, with a kind guessed from its shape (menu row or teaser).
+
+A line holding notices of two kinds (``Copyright … All rights reserved.Preferably viewed with …``) is
+split at the start of a second notice of a kind in ``SPLIT_KINDS`` into two entries, each with its own
+span, kind and language; a licence number or a contact inside a copyright line stays with it.
 """
 from __future__ import annotations
 
@@ -14,10 +25,13 @@ from .language import script_counts
 from .layout import MARKER, Layout, analyze, glued_teaser, menu_row, weight
 from .lines import Line
 from .rules import Rules
+from .rules.regexes import Rx
 
 # A second notice of these kinds in a line is split off into its own entry (``Copyright … All rights
 # reserved.Preferably viewed with …``); a licence number or contact inside a copyright line stays in it.
 SPLIT_KINDS = frozenset({"notice"})
+CACHE_SIZE = 50_000       # notice shapes of recent lines (a pure function of the text and the rules)
+HEAD_PROBE = 100         # characters of a long prose line the first pass reads
 MAX_LINE = 400           # a longer line is prose, whatever keyword it holds
 _MARKER = regex.compile(r"^(?:[-*•·+>|»›]|\d{1,2}\.)\s*")
 _SEPARATOR = regex.compile(r"^[\p{P}\p{S}\s]*$")
@@ -30,6 +44,25 @@ def _build(rules: Rules) -> list[dict]:
         for r in rules.locales[code].get("boilerplate", {}).get("rules", []):
             out.append({**r, "locale": code})
     return out
+
+
+def _union(rules: list[dict]) -> Rx | None:
+    """One regex that matches where any of ``rules`` matches: a cheap first pass over every line."""
+    if not rules:
+        return None
+    parts = []
+    for r in rules:
+        rx = r["pattern"]
+        flags = "i" if rx.pattern.flags & regex.IGNORECASE else ""
+        parts.append(f"(?{flags}:{rx.source})" if flags else f"(?:{rx.source})")
+    try:
+        return Rx("|".join(parts), "boilerplate.any")
+    except regex.error:  # a user pattern that cannot be combined: no first pass
+        return None
+
+
+def _build_union(rules: Rules) -> Rx | None:
+    return _union(rules.view("boilerplate", _build))
 
 
 def _build_sections(rules: Rules) -> list[dict]:
@@ -80,6 +113,9 @@ def word_kind(doc: Doc, text: str) -> str | None:
 
 def section_rule(doc: Doc, text: str) -> dict | None:
     """The section-start rule (``Related``, ``3 comments``, ``分享到``…) a short line matches, if any."""
+    union = doc.rules.view("boilerplate.sections.any", lambda rs: _union(_build_sections(rs)))
+    if union is not None and not union.search(text):
+        return None
     for r in doc.rules.view("boilerplate.sections", _build_sections):
         if r["pattern"].search(text):
             return r
@@ -95,6 +131,15 @@ def layout_of(doc: Doc) -> Layout:
                       lambda t: (section_rule(doc, t) or {}).get("name", "").startswith("comments."))
         doc.fields["_layout"] = lay
     return lay
+
+
+def _teaser_item(text: str) -> bool:
+    """A list item that reads as a headline (punctuated phrase), not a menu word."""
+    body = MARKER.sub("", text, count=1)
+    return weight(body) >= 4 and bool(_TEASER_PUNCT.search(body)) and not menu_shaped(text)
+
+
+_TEASER_PUNCT = regex.compile(r"[「」『』、，,“”‘’？?！!…:：]")
 
 
 def menu_shaped(text: str) -> bool:
@@ -141,7 +186,7 @@ def language_of(text: str, doc_lang: str | None) -> str:
     return "en"
 
 
-def _segments(line: Line, rules: list[dict]) -> list[tuple[int, int, str, str, str | None]]:
+def _segments(line: Line, rules: list[dict], max_first: int | None = None) -> list[tuple[int, int, str, str, str | None]]:
     """Notice segments of a line: (start, end, kind, rule, language) in line offsets, or []."""
     text = line.text
     hits = []
@@ -154,6 +199,8 @@ def _segments(line: Line, rules: list[dict]) -> list[tuple[int, int, str, str, s
         return []
     hits.sort()
     first = hits[0][0]
+    if max_first is not None and first > max_first:
+        return []
     prefix = text[:first]
     limit = 3 if weight(text) >= 20 else max(3, 0.5 * len(text))  # a long line must open with the notice
     if first and not any(h[2] for h in hits) and len(prefix.strip(" -*|•·:：")) > limit:
@@ -195,6 +242,8 @@ _DATEISH = regex.compile(r"\d{1,4}\s*[-/.年月:]\s*\d{1,2}")
 def classify(doc: Doc) -> None:
     """Place every boilerplate line in the ledger and record its entries (``boilerplate`` field)."""
     rules = doc.rules.view("boilerplate", _build)
+    union = doc.rules.view("boilerplate.any", _build_union)
+    cache = doc.rules.view("boilerplate.cache", lambda _rs: {})  # menus and footers repeat across pages
     src_rules = [{**r, "locale": "source"} for r in (doc.source or {}).get("boilerplate", [])]
     src_id = (doc.source or {}).get("id", "")
     entries: list[dict] = []
@@ -202,18 +251,40 @@ def classify(doc: Doc) -> None:
     lay = layout_of(doc)
     # 1. notices by shape
     for ln in lines:
-        if ln.role is not None or len(ln.text) > MAX_LINE:
+        if ln.role is not None:
             continue
-        segs = _segments(ln, src_rules) if src_rules else []
+        long_line = len(ln.text) > MAX_LINE  # a long line is a notice only when it opens with one
+        if long_line and len(ln.text) > 4 * MAX_LINE:
+            continue
+        head = 60 if long_line else None
+        segs = _segments(ln, src_rules, head) if src_rules else []
         prefix = f"source.{src_id}." if segs else ""
+        # a long prose line is a notice only when it opens with one: the first pass reads its head
+        probe = ln.text[:HEAD_PROBE] if len(ln.text) > 2 * HEAD_PROBE and lay.prose[ln.index] else ln.text
         if not segs:
-            segs = _segments(ln, rules)
+            key = (probe is ln.text, head, ln.text)
+            cached = cache.get(key)
+            if cached is None:
+                cached = _segments(ln, rules, head) if union is None or union.search(probe) else []
+                if len(cache) >= CACHE_SIZE:
+                    cache.clear()
+                cache[key] = cached
+            segs = cached
             prefix = "boilerplate."
         if segs:
             doc.ledger.claim(ln.index, "boilerplate", segs[0][2], prefix + segs[0][3])
             for a, b, kind, name, lang in segs:
                 entries.append(_entry(doc, ln, a, b, kind, prefix + name, lang))
                 doc.fire(prefix + name)
+    # 1a. a link title above a bare URL line is a teaser (``Headline`` / ``http://…``)
+    for ln in lines:
+        if ln.role == "boilerplate" and ln.rule == "boilerplate.navigation.url_line" and ln.index:
+            prev = lines[ln.index - 1]
+            if prev.role is None and not lay.prose[prev.index] and lay.weights[prev.index] <= 40:
+                rule = "boilerplate.related.link_title"
+                doc.ledger.claim(prev.index, "boilerplate", "related", rule)
+                entries.append(_entry(doc, prev, 0, len(prev.text), "related", rule, None))
+                doc.fire(rule)
     # 1b. short lines made only of share, ad or menu words (``微博 微信 分享 106``, ``Tweet``)
     for ln in lines:
         if ln.role is None and lay.weights[ln.index] <= 15 and not lay.prose[ln.index]:
@@ -241,7 +312,7 @@ def classify(doc: Doc) -> None:
                     kind = r["kind"]
                     if j > i and not comments:
                         kind = word_kind(doc, lines[j].text) or (
-                            "navigation" if menu_shaped(lines[j].text) else kind)
+                            "navigation" if menu_shaped(lines[j].text) or r["kind"] == "share" else kind)
                     doc.ledger.claim(j, "boilerplate", kind, rule)
                     entries.append(_entry(doc, lines[j], 0, len(lines[j].text), kind, rule, None))
                 j += 1
@@ -252,10 +323,11 @@ def classify(doc: Doc) -> None:
     # 3. menus: runs of list-marker items and bare separators (``- About Us``, ``- |``)
     i = 0
     while i < len(lines):
-        if lines[i].role is None and (_is_nav_item(lines[i].text) or _SEPARATOR.match(lines[i].text)):
+        if lines[i].role is None and not lay.main[i] and (
+                _is_nav_item(lines[i].text) or _SEPARATOR.match(lines[i].text)):
             j = i
             items = 0
-            while j < len(lines) and (lines[j].role == "boilerplate" or (lines[j].role is None and (
+            while j < len(lines) and (lines[j].role == "boilerplate" or (lines[j].role is None and not lay.main[j] and (
                     _is_nav_item(lines[j].text) or _SEPARATOR.match(lines[j].text) or _short(lines[j].text)))):
                 items += lines[j].role is None and bool(_MARKER.match(lines[j].text) or _SEPARATOR.match(lines[j].text))
                 j += 1
@@ -263,7 +335,7 @@ def classify(doc: Doc) -> None:
                 for k in range(i, j):
                     ln = lines[k]
                     if ln.role is None:
-                        kind = word_kind(doc, ln.text) or "navigation"
+                        kind = word_kind(doc, ln.text) or ("related" if _teaser_item(ln.text) else "navigation")
                         doc.ledger.claim(k, "boilerplate", kind, "boilerplate.menu_run")
                         entries.append(_entry(doc, ln, 0, len(ln.text), kind, "boilerplate.menu_run", None))
                 doc.fire("boilerplate.menu_run")

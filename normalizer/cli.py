@@ -34,10 +34,25 @@ _worker: Normalizer | None = None
 _worker_args: tuple[str, str | None, str | None] = ("text", None, None)
 
 
+_WARM_TEXTS = (
+    "Seoul seeks military cooperation\nSEOUL, April 28 (Yonhap) -- South Korea's defense minister Kim "
+    "said on Monday that Seoul and Tokyo will talk.\nCopyright 2008 Yonhap News. All rights reserved.",
+    "韩国寻求与日本军事合作\n新华社首尔4月28日电 韩国国防部长官金宽镇28日表示。\n版权所有 沪ICP备05050403号",
+)
+
+
+def warm(norm: Normalizer) -> Normalizer:
+    """Build the stages' lazily compiled indexes now (before forking workers, who then share them)."""
+    for text in _WARM_TEXTS:
+        norm.normalize(text)
+    return norm
+
+
 def _init_worker(rules_dirs: list[str], text_field: str, id_field: str | None, ref: str | None) -> None:
     global _worker, _worker_args
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent handles Ctrl-C and stops cleanly
-    _worker = Normalizer(rules_dirs)
+    if _worker is None or _worker.rules_dirs != list(rules_dirs):  # spawn: nothing inherited
+        _worker = Normalizer(rules_dirs)
     _worker_args = (text_field, id_field, ref)
 
 
@@ -87,19 +102,25 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
 
 
 def run_batch(items: Iterable[Item], rules_dirs: list[str], jobs: int, ref: str | None = None,
-              text_field: str = "text", id_field: str | None = None) -> Iterator[Result]:
+              text_field: str = "text", id_field: str | None = None,
+              norm: Normalizer | None = None) -> Iterator[Result]:
     """(JSON line, stats) per input, in input order, computed in ``jobs`` processes.
 
     At most ``jobs * IN_FLIGHT`` batches are read ahead, so memory does not grow with the input.
+    ``norm`` (compiled for ``rules_dirs``) is reused instead of compiling the rules again.
     """
+    norm = norm or Normalizer(rules_dirs)
     if jobs <= 1:
-        norm = Normalizer(rules_dirs)
         for it in items:
             yield process_item(norm, it, text_field, id_field, ref)
         return
     import multiprocessing as mp
     from collections import deque
-    ctx = mp.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    global _worker
+    fork = sys.platform.startswith("linux")
+    ctx = mp.get_context("fork" if fork else "spawn")
+    if fork:  # compile and warm once here; the forked workers share the pages copy-on-write
+        _worker = warm(norm)
     pool = ctx.Pool(jobs, initializer=_init_worker, initargs=(rules_dirs, text_field, id_field, ref))
     pending: deque = deque()
     try:
@@ -135,7 +156,7 @@ def _add_stats(stats: Counter, masks: Counter) -> None:
 
 def cmd_normalize(a: argparse.Namespace) -> int:
     try:
-        Normalizer(a.rules)  # broken rules fail here, before any text is read
+        norm = Normalizer(a.rules)  # broken rules fail here, before any text is read
     except RuleError as e:
         print(f"newsnorm: rules: {e}", file=sys.stderr)
         return 2
@@ -153,7 +174,7 @@ def cmd_normalize(a: argparse.Namespace) -> int:
     n = 0
     t0 = time.perf_counter()
     try:
-        for line, bits in run_batch(items, a.rules, a.jobs, a.reference_date, a.text_field, a.id_field):
+        for line, bits in run_batch(items, a.rules, a.jobs, a.reference_date, a.text_field, a.id_field, norm):
             out.write(line)
             n += 1
             masks[bits] += 1

@@ -42,6 +42,8 @@ _SMALL = {"of", "de", "la", "le", "du", "des", "del", "da", "do", "dos", "das", 
 # Main``): the written form is kept then, as the wires and the gold write it.
 _SUFFIX = regex.compile(r"^(?:,?\s*(?:City|D\.\s?C\.|am Main|an der Oder|Metropolitan City|Special City|"
                         r"Special Municipality|-shi|-si|Shi|Si))$", regex.I)
+_ABBR = regex.compile(r"(?i)(st|ste|ft|mt|pt)\.?\s+")
+_ABBR_FULL = {"st": "Saint", "ste": "Sainte", "ft": "Fort", "mt": "Mount", "pt": "Port"}
 _CJK_PLACE_SUFFIX = ("特別市", "特别市", "直轄市", "直辖市", "市", "縣", "县", "區", "区", "省", "都", "府", "道")
 
 
@@ -127,16 +129,20 @@ def _best(rules: Rules, name: str, country: str | None) -> dict | None:
     if not cands:
         return None
     want = fold(name)
+    top = max((e.get("population") or 0) for e in cands)
 
-    def rank(e: dict) -> tuple[int, int]:   # a dateline names a town: a city before a state of its name
-        return (0 if e.get("kind") == "city" else 1, 0 if fold(str(e.get("name", ""))) == want else 1)
+    def rank(e: dict) -> tuple[int, int]:
+        # a dateline names a town: a city before a state of its name; a place whose own name is the written
+        # one before one that has it as an alias, unless that one is far bigger (HANOVER is Hannover)
+        exact = fold(str(e.get("name", ""))) == want and (e.get("population") or 0) * 10 >= top
+        return (0 if e.get("kind") == "city" else 1, 0 if exact else 1)
     return min(enumerate(cands), key=lambda ie: (rank(ie[1]), ie[0]))[1]
 
 
 def _lookup(rules: Rules, name: str, country: str | None) -> dict | None:
     """A gazetteer entry for a written place: as written, renamed, or (CJK) without a suffix or tail."""
     ren = _tables(rules)["renames"].get(fold(name))
-    if ren:
+    if ren and (not country or ren.get("country") == country):
         e = gazetteer.place(rules, ren["name"], ren.get("country"))
         if e and (not ren.get("country") or e.get("country") == ren["country"]):
             return e
@@ -145,11 +151,16 @@ def _lookup(rules: Rules, name: str, country: str | None) -> dict | None:
     e = _best(rules, name, country)
     if e:
         return e
-    saint = regex.sub(r"^(?i:st)\.?\s+", "Saint ", name) if regex.match(r"(?i)st\.?\s", name) else ""
-    if saint:                                  # ST. PAUL → Saint Paul
-        e = _best(rules, saint, country)
+    m = _ABBR.match(name)
+    if m:                                      # ST. PAUL → Saint Paul, FT. LAUDERDALE → Fort Lauderdale
+        e = _best(rules, _ABBR_FULL[m.group(1).lower()] + " " + name[m.end():], country)
         if e:
             return e
+    if name.isascii() and regex.search(r"(?i)[aou]e", name):   # DUESSELDORF → Düsseldorf
+        alt = regex.sub(r"(?i)([aou])e", lambda x: {"a": "ä", "o": "ö", "u": "ü"}[x.group(1).lower()], name)
+        e = _best(rules, alt, country)
+        if e and e.get("country") in ("DE", "AT", "CH"):
+            return {**e, "name": title_case(name)}
     if name and not name.isascii():
         for suf in _CJK_PLACE_SUFFIX:        # 桃園市 → 桃園
             if name.endswith(suf) and len(name) > len(suf) + 1:
@@ -377,9 +388,10 @@ def _build(doc: Doc, m, r: dict, name: str, ln: Line) -> dict | None:
     place = resolve_place(doc.rules, written) if written else None
     if r.get("known_place") and (place is None or (place.get("geonames_id") is None and not place.get("country"))):
         return None
-    if g.get("agency") and not r.get("agency") and place is not None and place.get("country") is None \
+    if g.get("agency") and not r.get("agency") and place is not None \
+            and (place.get("country") is None or place.get("kind") not in ("city", None)) \
             and not known_agency(doc.rules, g["agency"]):
-        return None   # ``Microsoft Corp (MSFT.O) -``: neither a known place nor a known agency
+        return None   # ``Microsoft Corp (MSFT.O) -``, ``England (Group A):``: an unknown credit needs a town
     if place is not None and r.get("country") and not place.get("country"):
         place["country"] = r["country"]
     agency = _agency(doc, g, r)

@@ -19,6 +19,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -32,12 +33,18 @@ MAX_LINE = 400          # rules with a field are not tried on longer lines
 LEAD = 100              # in a longer line only its first characters can hold a labelled date
 PROSE = 160             # a line longer than this is a body paragraph, its dates are events
 HEADER_RESIDUE = 48     # a date line may carry this many other characters (source, author, separators)
+RELATIVE_LINES = 40     # a relative time (``3 hours ago``) counts only among the first free lines
 FALLBACK_LINES = 0.7    # an unlabelled header date is looked for in this first share of the page
 
 _DIGIT = re.compile(r"\d")
 # Where a date can be: a year (19xx, 20xx), a two-digit-year dotted day, an era year.
-_ANCHOR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d)|\d\.\s?\d{1,2}\.\s?\d\d(?!\d)|Juche|主體|주체|民國|民国")
+_ANCHOR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d(?!\d?[./\s]))|\d\.\s?\d{1,2}\.\s?\d\d(?!\d)|Juche|主體|주체|民國|民国")
 _NOISE = regex.compile(r"[\W\d_]+")
+_PREV_WORD = regex.compile(r"(?:^|[\s(\[])([^\W\d_]+'?)[\s,]*$")
+_RANGE = re.compile(r"\s*(?:[–—\-]|bis|to|until|au)\s*\d")
+_CJK_WEEKDAY = re.compile(r"[（(](?:[月火水木金土日]|[월화수목금토일]|周[一二三四五六日]|星期[一二三四五六日天])[)）]")
+_LAST_WORD = regex.compile(r"([^\W\d_]{2,}\.?)[\s,|\-–]*$")
+_WORD = regex.compile(r"[^\W\d_]{2,}")
 _BULLET = regex.compile(r"^\s*(?:[*+•·\-–—>]|\d{1,2}[.)])\s")
 
 
@@ -54,7 +61,15 @@ class Cand:
     neg: bool = False
     residue: int = 0               # other letters on the line
     shape: int = -1                # which of the shapes matched
+    event: bool = False            # ``ab 01.01.2024``, ``21.10.2019 – 27.10.2019``: a date the text talks about
+    weekday: bool = False          # a weekday word stands right before it (``Thursday, November 9, 2023``)
     key: tuple = ()
+
+
+@lru_cache(maxsize=1)
+def _weekdays() -> frozenset[str]:
+    from .datewords import weekday_words
+    return frozenset(w for w in weekday_words() if len(w) > 1)
 
 
 def month_number(word: str, doc: Doc | None = None) -> int | None:
@@ -64,15 +79,6 @@ def month_number(word: str, doc: Doc | None = None) -> int | None:
         return n if 1 <= n <= 12 else None
     from .datewords import month_lookup
     return month_lookup().get(word.casefold().rstrip("."))
-
-
-def _search(p: regex.Pattern | None, s: str):
-    if p is None:
-        return None
-    try:
-        return p.search(s, timeout=TIMEOUT)
-    except TimeoutError:
-        return None
 
 
 def _ymd(g: dict, doc: Doc) -> tuple[int, int, int] | None:
@@ -109,7 +115,11 @@ def _ymd(g: dict, doc: Doc) -> tuple[int, int, int] | None:
 
 
 def _order(doc: Doc) -> str | None:
-    """``mdy`` or ``dmy`` for an ambiguous ``a/b/yyyy``: the source's rule, else the locale's."""
+    """``mdy`` or ``dmy`` for an ambiguous ``a/b/yyyy``: what the page's own unambiguous slash dates show
+    (``14/04/2020`` elsewhere on the page), else the locale's order."""
+    seen = doc.fields.get("_slash_order")
+    if seen:
+        return seen
     for code in [doc.language or "", (doc.language or "").split("-")[0]]:
         o = doc.rules.locale(code).get("dates", {}).get("order") if code else None
         if o:
@@ -182,7 +192,7 @@ def _by_rules(doc: Doc, lines: list[Line]) -> None:
     if not rules:
         return
     for ln in lines:
-        if len(ln.text) > MAX_LINE or not _DIGIT.search(ln.text):
+        if len(ln.text) > MAX_LINE or not _ANCHOR.search(ln.text):
             continue
         for name, r in rules:
             field = r["field"]
@@ -201,8 +211,28 @@ def _by_rules(doc: Doc, lines: list[Line]) -> None:
 
 # --- pass 2 and 3: every date, read with its labels --------------------------------------------------------
 
+_SLASH = re.compile(r"(?<![\d/])([0-3]?\d)[/\-]([0-3]?\d)[/\-](?:19|20)\d\d(?![\d/])")
+
+
+def _slash_order(doc: Doc, lines: list[Line]) -> None:
+    """Note the order the page's unambiguous ``a/b/yyyy`` dates use (``15/04/2020``: day first)."""
+    votes = {"dmy": 0, "mdy": 0}
+    for ln in lines:
+        if "/" in ln.text or "-" in ln.text:
+            for m in _SLASH.finditer(ln.text[:PROSE * 2]):
+                a, b = int(m.group(1)), int(m.group(2))
+                if a > 12 >= b:
+                    votes["dmy"] += 1
+                elif b > 12 >= a:
+                    votes["mdy"] += 1
+    doc.fields.pop("_slash_order", None)
+    if votes["dmy"] != votes["mdy"]:
+        doc.fields["_slash_order"] = max(votes, key=votes.get)
+
+
 def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
     out: list[Cand] = []
+    _slash_order(doc, lines)
     for ln in lines:
         text = ln.text
         if not _DIGIT.search(text):
@@ -223,6 +253,12 @@ def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
                 end = min(m.start(k) for k, v in m.groupdict().items() if v and k.split("_")[0] == "tz")
             c = Cand(ln.index, ln.start + m.start(), ln.start + end, g, shape=g.pop("shape"))
             before, after = text[:m.start()], text[end:]
+            w = _LAST_WORD.search(before[-24:])
+            c.weekday = (bool(w) and w.group(1).casefold().rstrip(".") in _weekdays()) \
+                or bool(_CJK_WEEKDAY.search(m.group(0)))
+            head = before[:len(before) - len(before[-24:]) + w.start()] if c.weekday and w else before
+            prev = _PREV_WORD.search(head[-40:])
+            c.event = (bool(prev) and prev.group(1).casefold() in sh.event_words) or bool(_RANGE.match(after))
             if m.start() <= LEAD:
                 c.label, lab = _label(sh, before, after)
                 if c.label:
@@ -292,15 +328,19 @@ def _weight(s: str) -> int:
 
 
 def _sentence(text: str, c: Cand) -> bool:
-    """The line reads as a sentence (ends like one and has words beyond the date): the date is an event."""
-    return text.rstrip()[-1:] in ".!?。！？" and c.residue > 24
+    """The line reads as a sentence (ends like one, not with the date, and has words beyond the date):
+    the date is an event."""
+    t = text.rstrip()
+    if t[-1:] not in ".!?。！？" or t.endswith(("a.m.", "p.m.", "A.M.", "P.M.", "г.", "р.")):
+        return False
+    return c.residue > 24 and len(_WORD.findall(t)) >= 6 if t.isascii() or " " in t else c.residue > 24
 
 
 def _is_header_line(doc: Doc, c: Cand) -> bool:
     """The date stands on a short line of its own (with at most a source, an author, a label)."""
     ln = doc.ledger.lines[c.line]
-    if len(ln.text) > PROSE or _sentence(ln.text, c):
-        return False
+    if len(ln.text) > PROSE or _sentence(ln.text, c) or (ln.text[:1] == "|" and ln.text[-1:] == "|"):
+        return False  # a paragraph, a sentence, a table row
     # a line that opens with the date is a meta line (``2019年3月2日09:18 by 深海 | カテゴリー 社会``)
     limit = 2 * HEADER_RESIDUE if c.start - ln.start <= 2 else HEADER_RESIDUE
     return c.residue <= limit
@@ -310,19 +350,37 @@ def _listed(doc: Doc, cands: list[Cand], c: Cand) -> bool:
     """The date is one of a list of dated lines (related articles, comments, archives)."""
     lines = doc.ledger.lines
     near = [o for o in cands if o.shape == c.shape and abs(o.line - c.line) <= 6 and o.line != c.line
-            and len(lines[o.line].text) <= PROSE]
+            and not o.label            and (_is_header_line(doc, o) or (_BULLET.match(lines[o.line].text) and len(lines[o.line].text) <= PROSE))]
     if len(near) >= 2:
         return True
     return bool(_BULLET.match(lines[c.line].text)) and len(near) >= 1
+
+
+def _inside_body(doc: Doc, c: Cand) -> bool:
+    """A date line between two paragraphs (a long line before and after it) is part of the body: a
+    table row, an event date, a section's date. A header date line opens the body, it does not sit in it."""
+    if c.line <= 2:
+        return False
+    lines = doc.ledger.lines
+    prev = lines[c.line - 1].text
+    nxt = lines[c.line + 1].text if c.line + 1 < len(lines) else ""
+    return len(prev) > PROSE and len(nxt) > PROSE
 
 
 def _labelled_ok(doc: Doc, cands: list[Cand], c: Cand) -> bool:
     """A labelled date counts when the label opens a header-like line, not when it sits in prose or a list."""
     ln = doc.ledger.lines[c.line]
     at = (c.lstart if c.lstart >= 0 else c.start) - ln.start
-    if c.neg or at > 60 or (len(ln.text) > PROSE and at > 20) or _sentence(ln.text, c):
+    if c.neg or at > 60 or _sentence(ln.text, c):
         return False
+    if len(ln.text) > PROSE and (at > 3 or c.start - (c.lstart if c.lstart >= 0 else c.start) < 6):
+        return False  # a paragraph counts only when it opens with a real label (not ``Von wegen. Am …``)
     return not (_BULLET.match(ln.text) and _listed(doc, cands, c))
+
+
+def _day(doc: Doc, c: Cand) -> dt.date:
+    y, m, d = _ymd(c.groups, doc) or (1, 1, 1)
+    return dt.date(y, m, d)
 
 
 def _field(doc: Doc, c: Cand, rule: str) -> dict | None:
@@ -347,6 +405,13 @@ def extract(doc: Doc) -> None:
     _by_rules(doc, free)
     if "published" in doc.fields and "modified" in doc.fields:
         return
+    try:
+        _extract(doc, free)
+    finally:
+        doc.fields.pop("_slash_order", None)
+
+
+def _extract(doc: Doc, free: list[Line]) -> None:
     sh = shapes(doc.rules)
     cands = _candidates(doc, sh, [ln for ln in free if ln.role is None])
     tag = _lang_tag(doc)
@@ -366,15 +431,30 @@ def extract(doc: Doc) -> None:
                     break
     if "published" in doc.fields:
         return
+    if not cands or all(c.label is None and not _is_header_line(doc, c) for c in cands):
+        _relative(doc, sh, [ln for ln in free if ln.role is None][:RELATIVE_LINES])
+        if "published" in doc.fields:
+            return
     mod = chosen.get("modified")
     n = len(doc.ledger.lines)
+    pool = []
     for c in cands:
-        if c.neg or c.label or c.line > max(12, int(n * FALLBACK_LINES)):
+        if c.neg or c.label or c.event or c.line > max(12, int(n * FALLBACK_LINES)):
             continue
         if mod is not None and not (mod.line - 3 <= c.line <= mod.line):
             continue  # beside an update time only: an article whose only time is an update has no publication
-        if not _is_header_line(doc, c) or _listed(doc, cands, c):
-            continue
+        if _is_header_line(doc, c) and not _listed(doc, cands, c) and not _inside_body(doc, c):
+            pool.append(c)
+    # ``Thursday, November 9, 2023`` over the menu is the page's today, not the article's day: skipped
+    # when another header date of the weeks before it follows
+    if pool and pool[0].weekday and "H" not in pool[0].groups and pool[0].line <= 2:
+        pool = pool[1:]  # ``Mittwoch, 01. November 2023`` as the page's first line
+    if len(pool) > 1 and pool[0].weekday:
+        today = _day(doc, pool[0])
+        rest = [c for c in pool if c.line != pool[0].line and not (c.weekday and _day(doc, c) == today)]
+        if any(today - dt.timedelta(days=60) <= _day(doc, c) <= today for c in rest):
+            pool = rest
+    for c in pool[:1]:
         rule = f"dates.{tag}.header_line"
         val = _field(doc, c, rule)
         if val:
@@ -382,3 +462,84 @@ def extract(doc: Doc) -> None:
             doc.fire(rule)
             _claim(doc, doc.ledger.lines[c.line], "published", rule, c.end - c.start)
             return
+
+
+# --- relative times ----------------------------------------------------------------------------------------
+
+_UNIT_SECONDS = {"second": 1, "minute": 60, "hour": 3600, "day": 86400, "week": 7 * 86400}
+
+
+def _relative_rules(rules, code: str) -> dict | None:
+    """A locale's relative-time data compiled: the ``ago`` pattern, day words, unit words."""
+    def build(r):
+        rel = r.locales.get(code, {}).get("dates", {}).get("relative") or {}
+        if not rel:
+            return {}
+        ago = rel.get("ago")
+        units = {w.casefold(): u for u, ws in (rel.get("units") or {}).items() for w in ws}
+        days = {str(k).casefold(): int(v) for k, v in (rel.get("days") or {}).items()}
+        return {"ago": regex.compile(ago, regex.IGNORECASE) if ago else None, "units": units, "days": days}
+    return rules.view(f"dates.relative.{code}", build)
+
+
+def _relative(doc: Doc, sh: Shapes, lines: list[Line]) -> None:
+    """``Updated 3 hours ago``, ``어제``, ``昨日``, ``gestern`` on a header line: resolved with
+    ``reference_date`` only; without it the field stays null and a warning says why."""
+    code = (doc.language or "").split("-")[0]
+    data = _relative_rules(doc.rules, code) if code in doc.rules.locales else None
+    if not data:
+        return
+    for ln in lines:
+        text = ln.text
+        if len(text) > 80:
+            continue
+        hit = None
+        if data["ago"] is not None:
+            try:
+                m = data["ago"].search(text, timeout=TIMEOUT)
+            except TimeoutError:
+                m = None
+            if m:
+                n = m.group("n")
+                n = int(n) if n and n.isdigit() else 1
+                unit = data["units"].get(m.group("unit").casefold().rstrip("."))
+                if unit:
+                    hit = (m.start(), m.end(), dt.timedelta(seconds=n * _UNIT_SECONDS[unit]), unit)
+        if hit is None:
+            low = text.casefold()
+            for w, off in data["days"].items():
+                i = low.find(w)
+                if i >= 0 and (not w[:1].isascii() or ((i == 0 or not low[i - 1].isalpha())
+                                                     and (i + len(w) == len(low) or not low[i + len(w)].isalpha()))):
+                    hit = (i, i + len(w), dt.timedelta(days=-off), "day")
+                    break
+        if hit is None:
+            continue
+        start, end, delta, unit = hit
+        field, lab = _label(sh, text[:start], text[end:])
+        rest = _weight(text[:start] + text[end:])
+        if field is None and rest > 6:
+            continue  # a relative word inside a line is not a header time
+        field = field or "published"
+        if field in doc.fields:
+            continue
+        raw_start = ln.start + (start + lab if lab < 0 else start)
+        raw = doc.text[raw_start:ln.start + end]
+        rule = f"dates.{code}.relative"
+        if doc.reference_date is None:
+            doc.warn(f"relative time {raw!r} not resolved: no reference_date given")
+            return
+        ref = doc.reference_date
+        when = ref - delta
+        if unit in ("day", "week"):
+            value, utc = when.date().isoformat(), None
+        elif when.tzinfo is not None:
+            value = when.isoformat()
+            utc = when.astimezone(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+        else:
+            value, utc = when.isoformat(), None
+        doc.fields[field] = {"value": value, "utc": utc, "raw": raw, "rule": rule,
+                             "span": [raw_start, raw_start + len(raw)]}
+        doc.fire(rule)
+        _claim(doc, ln, field, rule, len(raw))
+        return

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import re
 
-import regex
-
 from .rules import Rules
 
 # A time after a date: optional connector, am/pm before (CJK, Korean) or after, optional zone. Words (month
@@ -27,7 +25,7 @@ _TIME = r"(?P<H>[01]?\d|2[0-4])(?:[:：h.](?P<M>[0-5]\d)(?:[:：.](?P<S>[0-5]\d)
 _TZ = (r"(?:\s*\(?(?-i:(?P<tz>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d\d)?|[+\-−](?:0\d|1[0-4]):?[0-5]\d(?!\d)"
        r"|Z(?![^\W_])|[A-Z\u0400-\u042f][A-Za-z\u0400-\u044f]?[A-Z\u0130\u0400-\u042f]{1,4}(?![^\W\d_])|[A-Z][a-z]+/[A-Z][A-Za-z_]+(?:/[A-Z][A-Za-z_]+)?"
        r"|[\u4e00-\u9fff]{2,9}(?=\s*$)|[\uac00-\ud7a3]{2,5}(?=\s*$)))\)?)")
-_TZ_PRE = r"(?:(?P<tz>[\u4e00-\u9fff]{2,9}|[\uac00-\ud7a3]{2,5})\s*)"
+_TZ_PRE = r"(?:(?!午前|午後|上午|下午|凌晨|早上|晚上|中午|오전|오후)(?P<tz>[\u4e00-\u9fff]{2,9}|[\uac00-\ud7a3]{2,5})\s*)"
 _UHR = r"(?:\s*(?:Uhr|uhr|h\b|hs\b|horas|hrs\.?|น\.|ч\.?))"
 _TAIL = rf"(?:{_CONNECT}(?:{_AMPM_PRE}?{_TIME}(?:{_AMPM_POST})?{_UHR}?{_TZ}?))?"
 _CJK_TAIL = (rf"(?:\s*[（(][^\W\d_]{{1,3}}[)）])?(?:[\s,，]*(?:{_TZ_PRE}?{_AMPM_PRE}?{_CJK_TIME}){_TZ}?)?")
@@ -51,13 +49,13 @@ SHAPES = [
     r"(?:Juche\s?|主體|주체\s?|民國|民国)(?P<ey>\d{2,3})(?:\.|\s*年\s*)" + _M + r"(?:\.|\s*月\s*)" + _D
     + r"(?:\.|\s*日)?",
     # 28.04.2008, 12:52 Uhr / 28.4.08 / 28-04-2008 / 28/04/2008 (a/b: order from the locale)
-    rf"(?<![\d.\-/]){_D}\.\s?{_M}\.\s?(?:{_Y4}|(?P<y2>\d\d))(?![\d])(?!\.\d){_TAIL}",
-    rf"(?<![\d.\-/])(?P<a>[0-3]?\d)(?P<sep>[/\-])(?P<b>[0-3]?\d)(?P=sep){_Y4}(?![\d/\-]){_TAIL}",
+    rf"(?<![\d.\-/]){_D}\.\s?{_M}\.\s?(?:{_Y4}(?!\d(?!\d?[./\s]))|(?P<y2>\d\d)(?![\d]))(?!\.\d){_TAIL}",
+    rf"(?<![\d.\-/])(?P<a>[0-3]?\d)(?P<sep>[/\-])(?P<b>[0-3]?\d)(?P=sep){_Y4}(?![/\-])(?!\d(?!\d?[./\-])){_TAIL}",
     # 28 April 2008, 28. April 2008, 28 de abril de 2008, 28 апреля 2008 г.
     rf"{_PRE_TIME}(?<![^\W_]){_D}(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+|-)?{_MW}(?:,|\s|-)\s*(?:de\s+|del\s+)?"
-    rf"{_Y4}(?!\d)(?:\s*(?:г\.|года|р\.|року|roku|yılı|m\.|ж\.))?{_TAIL}",
+    rf"{_Y4}(?!\d(?!\d?[./\s]))(?:\s*(?:г\.|года|р\.|року|roku|yılı|m\.|ж\.))?{_TAIL}",
     # April 28, 2008 / Apr. 28 2008 / April 28th, 2008
-    rf"{_PRE_TIME}(?<![^\W\d_]){_MW}\s*{_D}(?:st|nd|rd|th)?(?:,|\.)?\s*{_Y4}(?!\d){_TAIL}",
+    rf"{_PRE_TIME}(?<![^\W\d_]){_MW}\s*{_D}(?:st|nd|rd|th)?(?:,|\.)?\s*{_Y4}(?!\d(?!\d?[./\s])){_TAIL}",
     # 2008. április 28. (year-first month words)
     rf"(?<!\d){_Y4}\.?\s+{_MW}\s+{_D}\.?(?!\d){_TAIL}",
 ]
@@ -89,50 +87,55 @@ def _union(words) -> list[str]:
 
 
 class Labels:
-    """A set of label words found by substring search (cheap), each checked for word boundaries."""
+    """A set of label words found by substring search (no regex: a dozen ``rfind`` cost less than one
+    regex call with a time limit), each checked for word boundaries where it starts or ends with a letter."""
 
     def __init__(self, words: set[str]):
         self.plain: list[tuple[str, bool, bool]] = []
-        rx = []
         for w in _union(words):
-            if w.startswith("re:"):
-                rx.append(w[3:])
-            else:
-                f = w.casefold()
-                self.plain.append((f, f[:1].isascii() and f[:1].isalpha(), f[-1:].isascii() and f[-1:].isalpha()))
-        self.rx = regex.compile("|".join(f"(?:{r})" for r in rx), regex.IGNORECASE) if rx else None
+            f = w.casefold()
+            self.plain.append((f, f[:1].isalpha(), f[-1:].isalpha()))
 
     def find_last(self, text: str) -> tuple[int, int] | None:
         """The label in ``text`` that ends last (start, end), or None."""
-        low = text.casefold() if text.isascii() or len(text.casefold()) == len(text) else text.lower()
+        low = text.casefold()
+        if len(low) != len(text):
+            low = text.lower() if len(text.lower()) == len(text) else text
         best: tuple[int, int] | None = None
         for f, lb, rb in self.plain:
             i = low.rfind(f)
             while i >= 0:
                 e = i + len(f)
-                if (not lb or i == 0 or not low[i - 1].isalpha()) and (not rb or e == len(low) or not low[e].isalpha()):
+                if (not lb or i == 0 or not _wordy(low[i - 1], f[0])) and \
+                        (not rb or e == len(low) or not _wordy(low[e], f[-1])):
                     if best is None or e > best[1]:
                         best = (i, e)
                     break
                 i = low.rfind(f, 0, i)
-        if self.rx is not None:
-            try:
-                for m in self.rx.finditer(text, timeout=0.25):
-                    if best is None or m.end() > best[1]:
-                        best = (m.start(), m.end())
-            except TimeoutError:
-                pass
         return best
 
     def __bool__(self) -> bool:
-        return bool(self.plain) or self.rx is not None
+        return bool(self.plain)
+
+
+def _wordy(ch: str, edge: str) -> bool:
+    """``ch`` continues the word whose edge letter is ``edge`` (Latin, Cyrillic, Hangul: yes; Han, Kana:
+    no, a CJK label glues to its neighbours)."""
+    if not ch.isalpha():
+        return False
+    return not (_cjk(ch) or _cjk(edge))
+
+
+def _cjk(ch: str) -> bool:
+    o = ord(ch)
+    return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF66 <= o <= 0xFF9F
 
 
 class Shapes:
     """Compiled date shapes and label sets over all locales of a rule set."""
 
     def __init__(self, rules: Rules):
-        pub, mod, pub_suf, mod_suf, neg = set(), set(), set(), set(), set()
+        pub, mod, pub_suf, mod_suf, neg, event = set(), set(), set(), set(), set(), set()
         zones: set[str] = set()
         for loc in rules.locales.values():
             zones.update(k.split("@")[0] for k in loc.get("timezones", {}))
@@ -142,6 +145,7 @@ class Shapes:
             pub_suf.update(d.get("published_suffixes", []))
             mod_suf.update(d.get("modified_suffixes", []))
             neg.update(d.get("not_publication", []))
+            event.update(w.casefold() for w in d.get("event_words", []))
         self.zone_words = zones
         # Standard-library patterns (several times faster than ``regex`` on these shapes), one per shape,
         # bounded quantifiers only; group names repeated within a shape get a numeric suffix.
@@ -149,6 +153,7 @@ class Shapes:
         self.pub, self.mod = Labels(pub), Labels(mod)
         self.pub_suf, self.mod_suf = Labels(pub_suf), Labels(mod_suf)
         self.neg = Labels(neg)
+        self.event_words = frozenset(event)
 
 
 def shapes(rules: Rules) -> Shapes:

@@ -20,11 +20,14 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _END = regex.compile(r"[.!?。！？…:：\"”’)\]」』）]\s*$")
 _FULL_STOP = ".!?。！？"
 MARKER = regex.compile(r"^(?:[*+o\-•·・■▶►▷◆◇○●]|\d{1,2}\.)\s*")
-_GLUE = regex.compile(r"[a-z)?!’”\"'](?:[A-Z][a-z]*|A|I) ")
+_GLUE = regex.compile(r"(?:(?<=[A-Za-z][a-z]{3,})|(?<=[)?!’”\"']))(?:[A-Z][a-z]*|A|I) ")
 
+TABLE_ROW = regex.compile(r"^(?=.*\d)\S+(?: \S+)*(?: {2,}\S+(?: \S+)*){3,}$")  # columns laid out with spaces
 PROSE_WORDS = 10          # a prose line has at least this many words (or CJK equivalent)
 GAP_LINES = 12            # an interruption of the block at most this long is bridged
 BRIDGE_SCORE = 6.0        # a neighbouring run must be worth this much to be joined
+BACK_GAP_LINES = 6
+BACK_BRIDGE_SCORE = 10.0
 
 
 def weight(text: str) -> float:
@@ -56,8 +59,10 @@ def menu_row(text: str) -> bool:
         lens = [len(t) for t in toks]
         return max(lens) <= 4 or (len(toks) >= 5 and sum(lens) / len(toks) <= 5)
     if _CJK.search(text):  # Hangul: words are spaced, headlines are short words too
-        return len(toks) >= 5 and max(len(t) for t in toks) <= 4 and not _END.search(text) \
-            and not regex.search(r"[,.?!…‘’'\"“”]", text)
+        lens = [len(t) for t in toks]
+        if regex.search(r"[.?!…‘’'\"“”,]", text) or _END.search(text):
+            return False
+        return (len(toks) >= 5 and max(lens) <= 4) or (len(toks) >= 9 and sum(lens) / len(toks) <= 5)
     return len(toks) >= 4 and all(t[:1].isupper() or not t[:1].isalpha() for t in toks)
 
 
@@ -78,9 +83,10 @@ class Layout:
         return self.start >= 0 and i < self.start
 
 
-def hard_wrapped(lengths: list[int]) -> bool:
-    """Wire copy broken at a fixed width (Reuters-21578): most lines of similar length."""
-    if len(lengths) < 4:
+def hard_wrapped(lengths: list[int], tables: int = 0) -> bool:
+    """Wire copy broken at a fixed width (Reuters-21578): most lines of similar length, and not a
+    table whose rows (``tables`` of them) are laid out in columns."""
+    if len(lengths) < 4 or tables > 0.3 * len(lengths):
         return False
     lengths = sorted(lengths)
     typical = lengths[len(lengths) * 3 // 4]
@@ -88,6 +94,41 @@ def hard_wrapped(lengths: list[int]) -> bool:
         return False
     near = sum(1 for x in lengths if typical - 15 <= x <= typical + 2)
     return near >= 0.5 * len(lengths)
+
+
+_DATA_ITEM = regex.compile(r"\d|[(:：（]")
+_DIGIT = regex.compile(r"\d")
+_END_SENTENCE = regex.compile(r"[.!?。！？]\s*$")
+
+
+def _body_list(texts: list[str], w: list[float], marker: list[bool], section: list[bool], j: int) -> int | None:
+    """The last line of a list right after the article (an optional short heading or two, then at least
+    three list items of data rather than teaser headlines), or None."""
+    n = len(texts)
+    k = j
+    while k < n and k < j + 3 and not marker[k] and not section[k] and w[k] <= 8:
+        k += 1  # headings (``Ingredients``, ``Qualified teams``)
+    start = k
+    numbered = k < n and texts[k].startswith("1.")
+    bare = k < n and not marker[k]  # an unmarked list: dates, results, schedule lines with numbers
+    while k < n and not section[k] and (
+            (marker[k] and not bare and (w[k] <= 14 or (
+                numbered and texts[k].startswith(f"{k - start + 1}.") and w[k] <= 40)))
+            or (bare and not marker[k] and 3 <= w[k] <= 14 and _DIGIT.search(texts[k])
+                and not _END_SENTENCE.search(texts[k]))):
+        k += 1
+    if bare and k - start < 5:
+        return None
+    items = texts[start:k]
+    if len(items) < 3:
+        return None
+    if numbered and all(t.startswith(f"{i + 1}.") for i, t in enumerate(items)):
+        return k - 1  # steps numbered 1, 2, 3…
+    data = sum(1 for t in items if _DATA_ITEM.search(MARKER.sub("", t, count=1)))
+    avg = sum(w[start:k]) / len(items)
+    if data < 0.5 * len(items) or avg > 9:
+        return None
+    return k - 1
 
 
 def _maxseg(sc: list[float], lo: int, hi: int) -> tuple[int, int, float]:
@@ -111,8 +152,9 @@ def analyze(texts: list[str], is_section, is_comments) -> Layout:
     end = [bool(_END.search(t)) for t in texts]
     glued = [w[i] >= 8 and glued_teaser(t) for i, t in enumerate(texts)]
     section = [w[i] < 16 and is_section(t) for i, t in enumerate(texts)]
-    prose = [w[i] >= PROSE_WORDS and (not marker[i] or (w[i] >= 14 and t[-1:] in _FULL_STOP))
-             and (end[i] or w[i] >= 20) and not glued[i] for i, t in enumerate(texts)]
+    prose = [(w[i] >= PROSE_WORDS and (not marker[i] or (w[i] >= 14 and t[-1:] in _FULL_STOP))
+              and (end[i] or w[i] >= 20) and not glued[i]) or bool(TABLE_ROW.search(t))
+             for i, t in enumerate(texts)]
     sc: list[float] = []
     in_comments: list[bool] = []
     comments_from = None
@@ -140,7 +182,7 @@ def analyze(texts: list[str], is_section, is_comments) -> Layout:
         sc.append(s)
         in_comments.append(comments_from is not None)
     lay = Layout(prose, [False] * n, section, comments_from, weights=w,
-                 wrapped=hard_wrapped([len(t) for t in texts]))
+                 wrapped=hard_wrapped([len(t) for t in texts], sum(1 for t in texts if TABLE_ROW.search(t))))
     bs, be, _ = _maxseg(sc, 0, n)
     if bs < 0:
         return lay
@@ -160,7 +202,7 @@ def analyze(texts: list[str], is_section, is_comments) -> Layout:
         b = e2
     while True:  # backward
         s2, e2, v = _maxseg(sc, max(0, a - 60), a)
-        if s2 < 0 or v < BRIDGE_SCORE or a - e2 > GAP_LINES:
+        if s2 < 0 or v < BACK_BRIDGE_SCORE or a - e2 > BACK_GAP_LINES:
             break
         while s2 < e2 and not prose[s2]:
             s2 += 1
@@ -185,6 +227,12 @@ def analyze(texts: list[str], is_section, is_comments) -> Layout:
         if k - j >= 3:
             keep.update(range(j, k))
             b = k - 1
+    while True:  # lists that continue the article: ingredients, results, schedules
+        nxt = _body_list(texts, w, marker, section, b + 1)
+        if nxt is None:
+            break
+        keep.update(range(b + 1, nxt + 1))
+        b = nxt
     for k in keep:
         lay.main[k] = True
     lay.start, lay.end = a, b

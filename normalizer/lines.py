@@ -82,20 +82,23 @@ class Ledger:
 
 
 def _segment(text: str) -> Iterator[Line]:
-    """Split like str.splitlines() and keep the stripped, non-blank lines with their spans."""
-    pos, n, idx = 0, len(text), 0
-    while pos <= n:
-        end = pos
-        while end < n and text[end] not in _BREAKS:
-            end += 1
-        raw = text[pos:end]
+    """Split like str.splitlines() and keep the stripped, non-blank lines with their spans.
+
+    ``str.splitlines(keepends=True)`` does the scanning in C; each piece's break (``\r\n`` is one) is
+    cut off and its offset kept, so spans are the same as a character-by-character scan would give.
+    """
+    pos, idx = 0, 0
+    for piece in text.splitlines(keepends=True):
+        size = len(piece)
+        if piece.endswith("\r\n"):
+            raw = piece[:-2]
+        elif piece[-1] in _BREAKS:
+            raw = piece[:-1]
+        else:
+            raw = piece
         stripped = raw.strip()
         if stripped:
-            lead = len(raw) - len(raw.lstrip())
-            s = pos + lead
+            s = pos + len(raw) - len(raw.lstrip())
             yield Line(idx, stripped, s, s + len(stripped))
             idx += 1
-        if end >= n:
-            break
-        # \r\n is one break
-        pos = end + 2 if text[end] == "\r" and end + 1 < n and text[end + 1] == "\n" else end + 1
+        pos += size

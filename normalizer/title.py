@@ -49,7 +49,7 @@ def _score(doc: Doc, ln: Line, start: int, texts: list[str]) -> float:
     t = ln.text
     body = MARKER.sub("", t, count=1)
     w = weight(body)
-    if (w < 2.5 or len(body) < 6 or (len(body) >= 24 and _GLUED.match(body)) or len(t) > MAX_TITLE or _DATE_ONLY.match(body) or _URL.match(body)
+    if (w < 2.5 or len(body) < 6 or (len(body) >= 30 and _CJK.search(body) and _GLUED.match(body.replace(" ", ""))) or len(t) > MAX_TITLE or _DATE_ONLY.match(body) or _URL.match(body)
             or _NAV.search(body) or _LABEL_END.search(body) or menu_row(body)):
         return -99.0
     s = 2.0 if 4 <= w <= 40 else 0.0
@@ -60,18 +60,18 @@ def _score(doc: Doc, ln: Line, start: int, texts: list[str]) -> float:
     s += max(0.0, 3.0 - 0.25 * gap)
     lines = doc.ledger.lines
     between = 0
+    after = 0.0
     for nxt in lines[ln.index + 1: ln.index + 5]:
         if _header_like(nxt):
-            s += (6.0 if nxt.role == "header" else 4.0) / (1 + between)
+            after = (6.0 if nxt.role == "header" else 4.0) / (1 + between)
             break
         if nxt.role is None and weight(nxt.text) >= 2.5:
             between += 1
             if between > 1:
                 break
-    else:
-        for before in lines[max(0, ln.index - 2): ln.index]:
-            if before.role == "header":
-                s += 2.5
+    if not after and ln.index and lines[ln.index - 1].role == "header":
+        after = 4.0  # the date line stands above the headline
+    s += after
     if _CREDIT.search(body):
         s -= 4.0  # a source, byline or photo credit line
     if _TIMESTAMP.search(body):
@@ -79,7 +79,7 @@ def _score(doc: Doc, ln: Line, start: int, texts: list[str]) -> float:
     if any(x.role == "boilerplate" and x.field == "share" for x in lines[ln.index + 1: ln.index + 3]):
         s += 1.5  # share buttons under the headline
     prev = lines[ln.index - 1] if ln.index else None
-    if prev is None or prev.role == "boilerplate" or menu_row(prev.text) or weight(prev.text) < 2.5:
+    if prev is None or prev.role in ("boilerplate", "header") or menu_row(prev.text) or weight(prev.text) < 2.5:
         s += 1.5  # the head of a group of lines (headline, standfirst, byline)
     if any(i != ln.index and body in x and len(x) <= len(body) + 12 for i, x in enumerate(texts)):
         s += 2.0  # printed twice, or echoed (``正在阅读：…``)
@@ -116,7 +116,8 @@ def _whole_page_title(doc: Doc) -> Line | None:
         # a headline with its standfirst or author line under it: the group's first line is the headline
         prev = doc.ledger.lines[best.index - 1]
         if (prev.role is None and weight(prev.text) >= 4 and MARKER.sub("", prev.text, count=1) != best.text
-                and _score(doc, prev, lay.start, texts) >= max(MIN_SCORE, best_s - 3.0)):
+                and len(prev.text) >= 0.5 * len(best.text)
+                and _score(doc, prev, lay.start, texts) >= max(MIN_SCORE, best_s - 3.5)):
             return prev
     return best
 
@@ -126,7 +127,7 @@ def _claim(doc: Doc, ln: Line, rule: str) -> None:
     doc.fields["title"] = {"text": ln.text, "span": ln.span, "rule": rule}
     doc.fire(rule)
     # an extractor that printed the headline twice: the copy is the title too
-    for other in doc.ledger.lines[max(0, ln.index - 2): ln.index + 3]:
+    for other in doc.ledger.lines[max(0, ln.index - 4): ln.index + 5]:
         if other.role is None and other.text == ln.text:
             doc.ledger.claim(other.index, "title", "title", "title.repeated")
 

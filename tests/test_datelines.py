@@ -135,6 +135,7 @@ def test_trailing_credit_line_is_a_header(norm):
     "即時新聞\n〔即時新聞／綜合報導〕今天股市小幅上漲。\n",                           # no place
     "MICROSOFT <MSFT> RESULTS\nMicrosoft Corp (MSFT.O) - Shr 1.20 dlrs vs 1.10 dlrs.\n",
     "JAPAN: EXPORTS RISE\nExports rose for a third month, data showed.\n",       # a title in capitals
+    "Fixtures\n\nEngland (Group A): Monday against Italy, Friday against Spain.\n",   # a country and a group
     "The meeting was held in Seoul on Monday, officials said.\n",
 ])
 def test_not_datelines(norm, text):
@@ -151,3 +152,11 @@ def test_dropped_drop_cap_is_repaired_and_said(norm):
     dl = norm.normalize("Talks resume\nERUSALEM (AFP, REUTERS) - Talks resumed on Sunday, officials said.\n")["dateline"]
     assert dl["place"]["name"] == "Jerusalem" and dl["agency"] == "AFP, Reuters"
     assert dl["rule"].endswith("+place.dropped_initial")
+
+
+def test_lead_after_the_publication_line_of_a_page(norm):
+    nav = "\n".join(f"- Menu item {i}" for i in range(12))
+    text = (f"{nav}\nCity opens new port\nPublished: 2024-03-05 10:00\n"
+            "OSAKA – The city opened a new ferry port on Tuesday, officials said.\n")
+    dl = norm.normalize(text)["dateline"]
+    assert dl is not None and dl["place"]["name"] == "Osaka" and dl["agency"] is None

@@ -31,7 +31,7 @@ LOCALE: dict[str, Any] = {
         "published_labels": [str], "modified_labels": [str], "labels_ignore_case": bool,
         "date_patterns": [HEADER_RULE], "relative": {"*": "any"}, "not_publication": [str],
         "dateparser_languages": [str], "order": str, "am": [str], "pm": [str],
-        "published_suffixes": [str], "modified_suffixes": [str], "home_timezone": str,
+        "published_suffixes": [str], "modified_suffixes": [str], "home_timezone": str, "event_words": [str],
     },
     "timezones": {"*": str},
     "boilerplate": {"rules": [BOILERPLATE_RULE], "section_starts": [BOILERPLATE_RULE],
