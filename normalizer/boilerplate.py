@@ -18,6 +18,7 @@ span, kind and language; a licence number or a contact inside a copyright line s
 """
 from __future__ import annotations
 
+import ahocorasick
 import regex
 
 from .doc import Doc
@@ -65,6 +66,33 @@ def _build_union(rules: Rules) -> Rx | None:
     return _union(rules.view("boilerplate", _build))
 
 
+def _build_gate(rules: Rules):
+    """An Aho-Corasick automaton over the casefolded ``keywords`` of every rule, each keyword mapped to
+    the rules that list it: a rule whose keywords a line does not hold cannot match it, so only the
+    rules whose keyword occurs are run. None when a rule has no ``keywords`` (no gate)."""
+    words: dict[str, set[int]] = {}
+    for i, r in enumerate(rules.view("boilerplate", _build)):
+        kws = [k.casefold() for k in r.get("keywords") or () if k]
+        if not kws:
+            return None
+        for k in kws:
+            words.setdefault(k, set()).add(i)
+    auto = ahocorasick.Automaton()
+    for w, idx in words.items():
+        auto.add_word(w, frozenset(idx))
+    auto.make_automaton()
+    return auto
+
+
+def _any_rule(gate, rules: list[dict], text: str) -> bool:
+    """Whether any notice rule matches ``text`` (what the combined regex would say), running only the
+    rules whose keyword occurs in it."""
+    cand: set[int] = set()
+    for _end, idx in gate.iter(text.casefold()):
+        cand |= idx
+    return any(rules[i]["pattern"].search(text) for i in sorted(cand))
+
+
 def _build_sections(rules: Rules) -> list[dict]:
     out = []
     for code in sorted(rules.locales):
@@ -89,8 +117,25 @@ _COUNTER = regex.compile(r"^[\d,.()（）+\-kK万]+$")
 _KIND_ORDER = ("share", "ad", "contact", "navigation")
 
 
+def _memo(doc: Doc, name: str) -> dict:
+    """A per-rules cache of a pure function of a line's text (bounded: cleared when full)."""
+    cache = doc.rules.view(name, lambda _rs: {})
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    return cache
+
+
 def word_kind(doc: Doc, text: str) -> str | None:
     """The kind of a short line made only of share/ad/menu words (and counters), else None."""
+    cache = _memo(doc, "boilerplate.word_kind.cache")
+    try:
+        return cache[text]
+    except KeyError:
+        k = cache[text] = _word_kind(doc, text)
+        return k
+
+
+def _word_kind(doc: Doc, text: str) -> str | None:
     words = doc.rules.view("boilerplate.words", _build_words)
     body = _LINKED_IN.sub("linkedin", MARKER.sub("", text, count=1).strip())
     whole = words.get(body.casefold().replace(" ", ""))
@@ -113,6 +158,15 @@ def word_kind(doc: Doc, text: str) -> str | None:
 
 def section_rule(doc: Doc, text: str) -> dict | None:
     """The section-start rule (``Related``, ``3 comments``, ``分享到``…) a short line matches, if any."""
+    cache = _memo(doc, "boilerplate.sections.cache")
+    try:
+        return cache[text]
+    except KeyError:
+        r = cache[text] = _section_rule(doc, text)
+        return r
+
+
+def _section_rule(doc: Doc, text: str) -> dict | None:
     union = doc.rules.view("boilerplate.sections.any", lambda rs: _union(_build_sections(rs)))
     if union is not None and not union.search(text):
         return None
@@ -221,7 +275,13 @@ def _entry(doc: Doc, line: Line, a: int, b: int, kind: str, rule: str, lang: str
     lead = len(raw) - len(raw.lstrip())
     raw = raw.strip()
     s = line.start + a + lead
-    return {"text": raw, "kind": kind, "language": lang or language_of(raw, doc.language),
+    if not lang:
+        cache = _memo(doc, "boilerplate.language.cache")
+        key = (raw, doc.language)
+        lang = cache.get(key)
+        if lang is None:
+            lang = cache[key] = language_of(raw, doc.language)
+    return {"text": raw, "kind": kind, "language": lang,
             "span": [s, s + len(raw)], "rule": rule}
 
 
@@ -243,6 +303,7 @@ def classify(doc: Doc) -> None:
     """Place every boilerplate line in the ledger and record its entries (``boilerplate`` field)."""
     rules = doc.rules.view("boilerplate", _build)
     union = doc.rules.view("boilerplate.any", _build_union)
+    gate = doc.rules.view("boilerplate.gate", _build_gate)
     cache = doc.rules.view("boilerplate.cache", lambda _rs: {})  # menus and footers repeat across pages
     src_rules = [{**r, "locale": "source"} for r in (doc.source or {}).get("boilerplate", [])]
     src_id = (doc.source or {}).get("id", "")
@@ -265,7 +326,13 @@ def classify(doc: Doc) -> None:
             key = (probe is ln.text, head, ln.text)
             cached = cache.get(key)
             if cached is None:
-                cached = _segments(ln, rules, head) if union is None or union.search(probe) else []
+                if union is None:
+                    hit = True
+                elif gate is not None:
+                    hit = _any_rule(gate, rules, probe)
+                else:
+                    hit = bool(union.search(probe))
+                cached = _segments(ln, rules, head) if hit else []
                 if len(cache) >= CACHE_SIZE:
                     cache.clear()
                 cache[key] = cached

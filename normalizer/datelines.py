@@ -28,6 +28,7 @@ from .dates import month_number
 from .doc import Doc
 from .lines import Line
 from .rules import Rules
+from .rx_prefilter import can_start, has_required
 
 FIRST_LINES = 6     # a leading dateline sits in one of the first free lines
 HEAD_LINES = 250    # strong shapes are looked for this far into a whole page
@@ -347,6 +348,8 @@ def match_line(doc: Doc, ln: Line, pos: int, rules: list[tuple[str, dict]], in_l
     lead = _LEAD.match(text).end()
     if in_lead is None:
         in_lead = pos < FIRST_LINES
+    first = text[lead:lead + 1]
+    chars: set[str] | None = None
     for name, r in rules:
         where = r.get("where", "lead")
         if where == "lead" and not in_lead:
@@ -354,12 +357,18 @@ def match_line(doc: Doc, ln: Line, pos: int, rules: list[tuple[str, dict]], in_l
         if where in ("head", "inline") and pos >= HEAD_LINES:
             continue
         if where == "inline":
+            if chars is None:
+                chars = set(text)
+            if not has_required(r["pattern"], text) or not any(can_start(r["pattern"], ch) for ch in chars):
+                continue    # the line lacks what the pattern needs, or no character of it can open a match
             for m in r["pattern"].finditer(text):
                 dl = _build(doc, m, r, name, ln) if m.end() > m.start() else None
                 if dl is not None:
                     dl["_whole"] = False
                     return dl
             continue
+        if (first and not can_start(r["pattern"], first)) or not has_required(r["pattern"], text):
+            continue        # the line's first character cannot open a match, or it lacks what the pattern needs
         m = r["pattern"].match(text, lead)
         if not m or m.end() == m.start():
             continue

@@ -27,6 +27,7 @@ from .dates_shapes import Shapes, groups, shapes
 from .dates_zones import home_zone, zone_for
 from .doc import Doc
 from .lines import Line
+from .rx_prefilter import may_search
 
 TIMEOUT = 0.25          # seconds one regex call may take on one line
 MAX_LINE = 400          # rules with a field are not tried on longer lines
@@ -196,8 +197,8 @@ def _by_rules(doc: Doc, lines: list[Line]) -> None:
             continue
         for name, r in rules:
             field = r["field"]
-            if field in doc.fields:
-                continue
+            if field in doc.fields or not may_search(r["pattern"], ln.text):
+                continue    # the line lacks a character the pattern needs (``rx_prefilter``)
             for m in r["pattern"].finditer(ln.text):
                 g = {k: v for k, v in m.groupdict().items() if v}
                 val = to_value(doc, g, m.group(0).strip(), (ln.start + m.start(), ln.start + m.end()), name,

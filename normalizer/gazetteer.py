@@ -26,7 +26,7 @@ HAND_RANK = 50_000_000
 
 
 def fold(s: str) -> str:
-    s = unicodedata.normalize("NFKC", s).casefold().replace("’", "'")
+    s = s.lower() if s.isascii() else unicodedata.normalize("NFKC", s).casefold().replace("’", "'")
     return " ".join(s.replace(".", ". ").split()).replace(". ", ".").strip(". ") if "." in s else " ".join(s.split())
 
 

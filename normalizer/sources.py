@@ -13,6 +13,8 @@ of them, and a ``detect`` rule with ``keywords`` only runs on such lines.
 from __future__ import annotations
 
 import unicodedata
+from collections import Counter
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 import ahocorasick
@@ -20,6 +22,7 @@ import regex
 
 from .doc import Doc
 from .rules import Rules
+from .rx_prefilter import may_search
 
 HEAD_LINES = 40
 FOOT_LINES = 40
@@ -139,19 +142,28 @@ def _bounded(text: str, start: int, end: int, word: str) -> bool:
     return not (before.isalnum() and before.isascii()) and not (after.isalnum() and after.isascii())
 
 
+@lru_cache(maxsize=65536)
+def _char_lang(ch: str) -> str | None:
+    """The language a non-ASCII character's script points to (``_SCRIPT_LANG``), or None."""
+    name = unicodedata.name(ch, "")
+    for script, lang in _SCRIPT_LANG:
+        if name.startswith(script.upper()) or (script == "Han" and name.startswith("CJK UNIFIED")):
+            return lang
+    return None
+
+
 def _script_language(doc: Doc) -> str | None:
     sample = doc.text[:20000]
     counts = {lang: 0 for _, lang in _SCRIPT_LANG}
     latin = 0
-    for ch in sample:
+    for ch, k in Counter(sample).items():   # each distinct character once
         if ch.isascii():
-            latin += ch.isalpha()
+            if ch.isalpha():
+                latin += k
             continue
-        name = unicodedata.name(ch, "")
-        for script, lang in _SCRIPT_LANG:
-            if name.startswith(script.upper()) or (script == "Han" and name.startswith("CJK UNIFIED")):
-                counts[lang] += 1
-                break
+        lang = _char_lang(ch)
+        if lang is not None:
+            counts[lang] += k
     if counts["ja"] > 20:
         return "ja"
     best = max(counts, key=lambda k: counts[k])
@@ -237,8 +249,12 @@ def from_text(doc: Doc) -> None:
         rng = range(min(n, HEAD_LINES)) if where == "header" else \
             range(max(0, n - FOOT_LINES), n) if where == "footer" else range(n)
         cand = [i for i in dict.fromkeys(where_lines) if i in rng] if where_lines is not None else list(rng)
+        rx = rule["pattern"]
         for i in cand:
-            m = rule["pattern"].search(lines[i].text[:MAX_LINE])
+            t = lines[i].text[:MAX_LINE]
+            if not may_search(rx, t):
+                continue    # the line lacks a character the pattern needs
+            m = rx.search(t)
             if m:
                 credit(sid, f"rule{ridx}", rule.get("weight", 1.0), f"source.{sid}.{rule['name']}", m.group(0),
                        (lines[i].start + m.start(), lines[i].start + m.end()))

@@ -12,7 +12,16 @@ offsets into the original text. Boundaries are checked per script afterwards:
 """
 from __future__ import annotations
 
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+import re
+import sys
+import tempfile
 import unicodedata
+from pathlib import Path
 from typing import NamedTuple
 
 import ahocorasick
@@ -22,11 +31,14 @@ from ..rules import Rules
 
 _FW = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FW.update({0x2019: 0x27, 0x2018: 0x27, 0x3000: 0x20, 0xA0: 0x20})
+_FW_RX = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FW)) + "]")
 
 
 def mfold(s: str) -> str:
     """Width and case fold that keeps the length (so offsets carry over)."""
-    t = s.translate(_FW)
+    if s.isascii():
+        return s.lower()
+    t = s.translate(_FW) if _FW_RX.search(s) else s  # translate with a table is slow on non-ASCII text
     low = t.lower()
     if len(low) == len(t):
         return low
@@ -88,9 +100,9 @@ def _cyrillic_forms(name: str) -> list[str]:
     return [name] + [" ".join(words[:-1] + [e]) for e in ends]
 
 
-def _build(rules: Rules) -> dict:
-    ix = gazetteer.index(rules)
-    table: dict[str, list] = {}  # folded key -> [alias, places, orgs, short_orgs, exact]
+def _table(rules: Rules, ix: dict, sources: list[dict]) -> dict[str, list]:
+    """Folded key -> [alias, places, orgs, short_orgs, exact] over the gazetteer and source names."""
+    table: dict[str, list] = {}
     slot_of = {"places": 1, "orgs": 2, "short_orgs": 3}
 
     def add(alias: str, kind: int, e: dict) -> None:
@@ -125,21 +137,123 @@ def _build(rules: Rules) -> dict:
             add(n, slot_of["orgs"], e)
         for n in e.get("short", []):
             add(n, slot_of["short_orgs"], e)
-    for sid in sorted(rules.sources):
-        src = rules.sources[sid]
-        e = {"name": src["name"], "country": src.get("country"), "source": sid}
+    for e, src in zip(sources, [rules.sources[sid] for sid in sorted(rules.sources)], strict=True):
         for n in [src["name"], *src.get("aliases", [])]:
             if len(n) >= 3 and not n.isupper() or len(n) >= 4:
                 add(n, 2, e)
-    auto = ahocorasick.Automaton()
+    return table
+
+
+def _source_entries(rules: Rules) -> list[dict]:
+    out = []
+    for sid in sorted(rules.sources):
+        src = rules.sources[sid]
+        out.append({"name": src["name"], "country": src.get("country"), "source": sid})
+    return out
+
+
+def _compile(rules: Rules, ix: dict, sources: list[dict]) -> tuple:
+    """The automaton (value: key number) and one compact record per key (entries as list positions)."""
+    table = _table(rules, ix, sources)
+    pos_place = {id(e): i for i, e in enumerate(ix["all_places"])}
+    pos_org = {id(e): i for i, e in enumerate([*ix["all_orgs"], *sources])}
+    auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
+    records = []
     for k in sorted(table):
         alias, pl, og, sh, exact = table[k]
         if len(pl) > 1:
             pl.sort(key=lambda e: (-gazetteer.rank(e), e["name"], e.get("geonames_id") or 0))
-        key = Key(alias, tuple(pl), tuple(og), tuple(sh), exact, script(k[0]), script(k[-1]))
-        auto.add_word(_wide(k), (len(k), key))
+        records.append((len(k), alias, tuple(pos_place[id(e)] for e in pl), tuple(pos_org[id(e)] for e in og),
+                        tuple(pos_org[id(e)] for e in sh), exact, script(k[0]), script(k[-1])))
+        auto.add_word(_wide(k), len(records) - 1)
     auto.make_automaton()
-    return {"automaton": auto}
+    return auto, records
+
+
+# bump when the compiled form or the key rules above change (the cache key also hashes this file)
+_CACHE_VERSION = 1
+
+
+def _cache_path(rules: Rules) -> Path | None:
+    if os.environ.get("NEWSNORM_NO_CACHE"):
+        return None
+    try:
+        h = hashlib.sha256()
+        h.update(f"{_CACHE_VERSION} {sys.version_info[:2]} {ahocorasick.__file__}".encode())
+        h.update(Path(__file__).read_bytes())
+        srcs = {sid: [s.get("name"), s.get("country"), s.get("aliases")] for sid, s in rules.sources.items()}
+        h.update(json.dumps([rules.gazetteer, srcs], sort_keys=True, default=repr,
+                            ensure_ascii=False).encode("utf-8", "surrogatepass"))
+        base = os.environ.get("NEWSNORM_CACHE_DIR") or os.path.join(
+            os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"), "news-normalizer")
+        return Path(base) / f"entities-{h.hexdigest()[:32]}.pickle"
+    except Exception:  # noqa: BLE001 - any trouble means no cache
+        return None
+
+
+def _load(path: Path | None):
+    if path is None:
+        return None
+    try:
+        with open(path, "rb") as fh:
+            auto, records = pickle.load(fh)
+        if isinstance(records, list) and len(auto) == len(records):
+            return auto, records
+    except Exception:  # noqa: BLE001 - a missing, stale or broken cache is rebuilt
+        pass
+    return None
+
+
+def _save(path: Path | None, compiled: tuple) -> None:
+    if path is None:
+        return
+    tmp = None
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".entities-", suffix=".tmp")
+        with os.fdopen(fd, "wb") as fh:
+            pickle.dump(compiled, fh, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        tmp = None
+        _prune(path.parent)
+    except Exception:  # noqa: BLE001 - an unwritable cache dir only costs the rebuild next time
+        pass
+    finally:
+        if tmp is not None:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
+
+
+def _prune(folder: Path, keep: int = 8) -> None:
+    """Keep the most recent compiled indexes only (each gazetteer edit makes a new one)."""
+    files = sorted(folder.glob("entities-*.pickle"), key=lambda f: f.stat().st_mtime, reverse=True)
+    for f in files[keep:]:
+        with contextlib.suppress(OSError):
+            f.unlink()
+
+
+def _build(rules: Rules) -> dict:
+    ix = gazetteer.index(rules)
+    sources = _source_entries(rules)
+    path = _cache_path(rules)
+    compiled = _load(path)
+    if compiled is None:
+        compiled = _compile(rules, ix, sources)
+        _save(path, compiled)
+    auto, records = compiled
+    return {"automaton": auto, "records": records, "keys": [None] * len(records),
+            "places": ix["all_places"], "orgs": [*ix["all_orgs"], *sources]}
+
+
+def _key(view: dict, kid: int) -> tuple[int, Key]:
+    keys = view["keys"]
+    k = keys[kid]
+    if k is None:
+        n, alias, pl, og, sh, exact, first, last = view["records"][kid]
+        places, orgs = view["places"], view["orgs"]
+        k = keys[kid] = (n, Key(alias, tuple(places[i] for i in pl), tuple(orgs[i] for i in og),
+                                tuple(orgs[i] for i in sh), exact, first, last))
+    return k
 
 
 def _wide(s: str) -> str:
@@ -151,17 +265,39 @@ def automaton(rules: Rules):
     return rules.view("entities.matcher", _build)["automaton"]
 
 
-def find(rules: Rules, text: str) -> list[tuple[int, int, Key]]:
-    """Leftmost-longest gazetteer names in ``text`` as (start, end, key), before boundary checks."""
-    auto = automaton(rules)
+def key(rules: Rules, kid: int) -> tuple[int, Key]:
+    """The (folded length, Key) of an automaton value."""
+    return _key(rules.view("entities.matcher", _build), kid)
+
+
+_LATINISH_FIRST = frozenset(("Latn", "Cyrl", "digit"))
+_LATINISH_LAST = frozenset(("Latn", "Cyrl"))
+
+
+def find(rules: Rules, text: str, cased: bool = False) -> list[tuple[int, int, Key]]:
+    """Leftmost-longest gazetteer names in ``text`` as (start, end, key), before boundary checks.
+
+    ``cased`` leaves out Latin/Cyrillic/digit names whose first character in ``text`` is not a capital,
+    which the boundary check (``places.boundary_ok``) always rejects: most raw matches are such words.
+    """
+    view = rules.view("entities.matcher", _build)
+    auto = view["automaton"]
     if auto.kind == ahocorasick.EMPTY:
         return []
     folded = mfold(text)
     if not folded.isascii() and max(folded) > "\uffff":  # astral characters would take two UTF-16 units
         folded = "".join(c if c <= "\uffff" else "\ufffd" for c in folded)
+    records, keys = view["records"], view["keys"]
     out = []
-    for end, (n, key) in auto.iter_long(_wide(folded)):
+    for end, kid in auto.iter_long(_wide(folded)):
+        rec = records[kid]
+        n = rec[0]
         start = end + 1 - 2 * n
-        if start % 2 == 0:
-            out.append((start // 2, start // 2 + n, key))
+        if start % 2:
+            continue
+        start //= 2
+        if cased and (rec[6] in _LATINISH_FIRST or rec[7] in _LATINISH_LAST) and not text[start].isupper():
+            continue
+        k = keys[kid] or _key(view, kid)
+        out.append((start, start + n, k[1]))
     return out

@@ -380,39 +380,53 @@ def extract(doc: Doc, segs: list[str], places: list[Mention], orgs: list[Mention
     return out
 
 
+# Cheap exact prefilters: each skips a regex call only where its pattern cannot match (a name needs a
+# capital letter, \p{Lu} is a subset of str.isupper and \p{L} is str.isalpha), since every call pays the
+# regex module's time-limit overhead.
+def _ends_blank(win: str) -> bool:
+    return bool(win) and win[-1] in " \t" and not win.islower()
+
+
 def _latin(rules, pats, text, seg, add, places, orgs, demonyms, main_country) -> None:
     """Anchors (roles, speech verbs, appositive commas) found by one automaton; names checked around them."""
+    n_text = len(text)
     for end, (n, kind, w) in pats["anchors"].iter(text):
         s, e = end + 1 - n, end + 1
-        if kind != "appos" and ((s > 0 and text[s - 1].isalpha()) or (e < len(text) and text[e].isalpha() and not (
+        if kind != "appos" and ((s > 0 and text[s - 1].isalpha()) or (e < n_text and text[e].isalpha() and not (
                 kind == "role" and text[e].isupper() and w[0].isupper()))):
             continue
-        if kind == "appos" and e < len(text) and text[e].isalnum() and not w.isdigit():
+        if kind == "appos" and e < n_text and text[e].isalnum() and not w.isdigit():
             continue
+        nxt = text[e] if e < n_text else ""
         if kind == "role":
-            m = pats["name_after"].match(text, e)
+            # name_after: optional comma, then blanks or a capital
+            m = pats["name_after"].match(text, e) if nxt and (nxt in ", \t" or nxt.isupper()) else None
             if m:
                 _from_role(rules, text, seg, add, places, orgs, demonyms, main_country, w, s, m)
             if w[0].islower() or w in ("Minister", "President"):
-                lb = pats["name_before_role"].search(text[max(0, s - 90):s])
+                win = text[max(0, s - 90):s]
+                # name_before_role: a name, a comma, up to four words, blanks at the end
+                lb = pats["name_before_role"].search(win) if _ends_blank(win) and "," in win else None
                 if lb:
-                    _plain(rules, lb.group("name"), seg, s - (len(text[max(0, s - 90):s]) - lb.start("name")), add, 2)
+                    _plain(rules, lb.group("name"), seg, s - (len(win) - lb.start("name")), add, 2)
         elif kind == "verb":
             win = text[max(0, s - 90):s]
-            lb = pats["name_before_verb"].search(win)
+            lb = pats["name_before_verb"].search(win) if _ends_blank(win) else None
             if lb:
                 st = s - len(win) + lb.start("name")
                 _plain(rules, lb.group("name"), seg, st, add, 1, text)
-            m = pats["name_fwd"].match(text, e)
+            m = pats["name_fwd"].match(text, e) if nxt in (" ", "\t") else None
             if m:
                 _plain(rules, m.group("name"), seg, m.start("name"), add, 2)
         elif kind == "fwd":
-            m = pats["name_fwd"].match(text, e)
+            m = pats["name_fwd"].match(text, e) if nxt in (" ", "\t") else None
             if m:
                 _plain(rules, m.group("name"), seg, m.start("name"), add, 2)
         else:
             win = text[max(0, s - 90):s]
-            lb = pats["name_before_comma"].search(win)
+            # name_before_comma: the window ends with a name (a letter, or ``J.``)
+            lb = pats["name_before_comma"].search(win) if win and (win[-1].isalpha() or win[-1] == ".") \
+                and not win.islower() else None
             if lb:
                 _plain(rules, lb.group("name"), seg, s - len(win) + lb.start("name"), add, 2)
 

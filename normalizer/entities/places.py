@@ -197,7 +197,7 @@ def _ko_org_next(text: str, e: int) -> bool:
 def match_segment(rules: Rules, text: str, seg: int) -> tuple[list[Mention], list[Mention]]:
     """Place and organization mentions in one segment of text (boundaries checked, not yet resolved)."""
     places, orgs = [], []
-    for s, e, key in find(rules, text):
+    for s, e, key in find(rules, text, cased=True):
         if not boundary_ok(text, s, e, key):
             continue
         if key.places and not key.orgs and (_credit(rules, text, s, e, key)

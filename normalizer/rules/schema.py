@@ -18,7 +18,7 @@ class Required:
 # A named pattern: the name is the rule id recorded in the output.
 PATTERN = {"name": Required(str), "pattern": Required("regex"), "ignore_case": bool, "note": str}
 
-BOILERPLATE_RULE = {**PATTERN, "kind": Required(str), "language": str, "whole_line": bool}
+BOILERPLATE_RULE = {**PATTERN, "kind": Required(str), "language": str, "whole_line": bool, "keywords": [str]}
 HEADER_RULE = {**PATTERN, "field": Required(str), "timezone": str, "order": str}
 DATELINE_RULE = {**PATTERN, "agency": str, "place": str, "where": str, "country": str, "known_place": bool}
 EXAMPLE = {"name": str, "text": Required(str), "source": str, "url": str, "reference_date": str,
