@@ -436,6 +436,8 @@ def _extract(doc: Doc, free: list[Line]) -> None:
         _relative(doc, sh, [ln for ln in free if ln.role is None][:RELATIVE_LINES])
         if "published" in doc.fields:
             return
+    if _stacked(doc, free):
+        return
     mod = chosen.get("modified")
     n = len(doc.ledger.lines)
     pool = []
@@ -463,6 +465,38 @@ def _extract(doc: Doc, free: list[Line]) -> None:
             doc.fire(rule)
             _claim(doc, doc.ledger.lines[c.line], "published", rule, c.end - c.start)
             return
+
+
+# --- a date stacked over three short lines -----------------------------------------------------------------
+
+_STACK_Y = re.compile(r"(?:19|20)\d\d")
+_STACK_MD = re.compile(r"(\d{1,2})[/.\-](\d{1,2})")
+_STACK_T = re.compile(r"(\d{1,2}):(\d\d)(?::(\d\d))?")
+
+
+def _stacked(doc: Doc, free: list[Line]) -> bool:
+    """A publication time a portal prints over three header lines (``2019`` / ``09/07`` / ``19:02``)."""
+    lines = [ln for ln in free if ln.role is None]
+    limit = max(12, int(len(doc.ledger.lines) * FALLBACK_LINES))
+    for a, b, c in zip(lines, lines[1:], lines[2:], strict=False):
+        if a.index > limit:
+            break
+        if c.index - a.index != 2 or not _STACK_Y.fullmatch(a.text):
+            continue
+        md, tm = _STACK_MD.fullmatch(b.text), _STACK_T.fullmatch(c.text)
+        if not (md and tm):
+            continue
+        g = {"y": a.text, "m": md.group(1), "d": md.group(2), "H": tm.group(1), "M": tm.group(2),
+             "S": tm.group(3)}
+        rule = "dates.und.stacked_lines"
+        val = to_value(doc, {k: v for k, v in g.items() if v}, doc.text[a.start:c.end], (a.start, c.end), rule)
+        if val:
+            doc.fields["published"] = val
+            doc.fire(rule)
+            for ln in (a, b, c):
+                doc.ledger.claim(ln.index, "header", "published", rule)
+            return True
+    return False
 
 
 # --- relative times ----------------------------------------------------------------------------------------

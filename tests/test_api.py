@@ -6,9 +6,9 @@ import os
 import pickle
 
 import pytest
+from conftest import FIXTURES
 
 import normalizer
-from conftest import FIXTURES
 from normalizer import Normalizer, normalize
 from normalizer.record import BOILERPLATE_KINDS, FIELDS, SCHEMA
 
@@ -93,7 +93,7 @@ def test_ten_megabyte_single_line():
 
 
 def test_undecodable_bytes_are_replaced_with_a_warning():
-    data = "Seoul marks anniversary\n\nOfficials gathered on Monday.\n".encode() + b"\xff\xfe\xfa\x80\x81 tail\n"
+    data = b"Seoul marks anniversary\n\nOfficials gathered on Monday.\n" + b"\xff\xfe\xfa\x80\x81 tail\n"
     rec = normalize(data)
     assert rec["ok"]
     assert rec["warnings"], "what was done to the bytes is said"

@@ -247,3 +247,18 @@ def test_wire_published(norm):
         elif got:
             fp += 1
     assert fp == 0 and ok / n >= 0.95
+
+
+def test_time_stacked_over_three_header_lines(norm):
+    """A portal header that prints year, month/day and time on lines of their own."""
+    text = ("首页\n新闻\n儿童公园下月开放\n2019\n09/07\n19:02\n示例新闻\n分享\n"
+            "市规划部门表示，儿童公园将于下月正式向市民开放，园内设施已经全部完成安装和检测。\n"
+            "负责人介绍，公园开放后将实行预约入园，以保证游客的游览体验和安全。\n")
+    rec = norm.normalize(text, source="tencent")
+    assert rec["published"]["value"] == "2019-09-07T19:02:00+08:00"
+    assert rec["published"]["rule"].startswith("dates.und.stacked_lines")
+    roles = [r for _s, _e, r, how in rec["lines"] if how == "published"]
+    assert roles == ["header", "header", "header"]
+    # the same lines as a sentence of numbers inside the body are not a publication time
+    body_only = "Scores\n\nThe team scored 2019 points in total over the season, the league said on Monday.\n"
+    assert norm.normalize(body_only)["published"] is None

@@ -5,8 +5,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import normalizer
 from conftest import ROOT
+
+import normalizer
 
 
 def test_installed_package_finds_its_rules_from_anywhere(tmp_path):

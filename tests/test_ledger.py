@@ -4,10 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, shared_path
+
 from normalizer.decode import decode
-from normalizer.lines import ROLES, Ledger
+from normalizer.lines import ROLES, Ledger, LedgerError
 
 FIXTURE_FILES = sorted(FIXTURES.rglob("*.txt"))
 
@@ -19,7 +19,7 @@ def assert_invariant(rec: dict, data: bytes) -> None:
     nonblank = [ln.strip() for ln in text.splitlines() if ln.strip()]
     lines = rec["lines"]
     assert len(lines) == len(nonblank), "every non-blank line is in the ledger once"
-    for (start, end, role, _how), expect in zip(lines, nonblank):
+    for (start, end, role, _how), expect in zip(lines, nonblank, strict=True):
         assert role in ROLES, f"line not placed: {expect[:60]!r}"
         assert text[start:end] == expect
 
@@ -38,7 +38,7 @@ def test_claim_is_once_only():
     assert led.claim(0, "title")
     assert not led.claim(0, "body"), "a placed line is not placed again"
     assert led[0].role == "title"
-    with pytest.raises(Exception):
+    with pytest.raises(LedgerError):
         led.claim(1, "nowhere")
     assert led.problems() == ["line 1 not placed: 'b'"]
 
