@@ -140,8 +140,11 @@ def _best(rules: Rules, name: str, country: str | None) -> dict | None:
     return min(enumerate(cands), key=lambda ie: (rank(ie[1]), ie[0]))[1]
 
 
-def _lookup(rules: Rules, name: str, country: str | None) -> dict | None:
-    """A gazetteer entry for a written place: as written, renamed, or (CJK) without a suffix or tail."""
+def _lookup(rules: Rules, name: str, country: str | None, _nested: bool = False) -> dict | None:
+    """A gazetteer entry for a written place: as written, renamed, or (CJK) without a suffix or tail.
+
+    The CJK fallbacks look each shorter form up directly (one level deep, never recursively): a
+    recursive search over every prefix of every prefix is exponential in the length of the string."""
     ren = _tables(rules)["renames"].get(fold(name))
     if ren and (not country or ren.get("country") == country):
         e = gazetteer.place(rules, ren["name"], ren.get("country"))
@@ -162,17 +165,21 @@ def _lookup(rules: Rules, name: str, country: str | None) -> dict | None:
         e = _best(rules, alt, country)
         if e and e.get("country") in ("DE", "AT", "CH"):
             return {**e, "name": title_case(name)}
-    if name and not name.isascii():
+    if name and not name.isascii() and not _nested and len(name) <= MAX_CJK_PLACE:
         for suf in _CJK_PLACE_SUFFIX:        # 桃園市 → 桃園
             if name.endswith(suf) and len(name) > len(suf) + 1:
-                e = _lookup(rules, name[:-len(suf)], country)
+                e = _lookup(rules, name[:-len(suf)], country, _nested=True)
                 if e:
                     return e
         for k in range(len(name) - 1, 1, -1):  # 桃園機場 → 桃園
-            e = _lookup(rules, name[:k], country)
+            e = _lookup(rules, name[:k], country, _nested=True)
             if e:
                 return e
     return None
+
+
+# A CJK place part longer than this is not a place name: no prefix search on it.
+MAX_CJK_PLACE = 16
 
 
 def _dropped_initial(rules: Rules, name: str, country: str | None) -> dict | None:

@@ -160,3 +160,17 @@ def test_lead_after_the_publication_line_of_a_page(norm):
             "OSAKA – The city opened a new ferry port on Tuesday, officials said.\n")
     dl = norm.normalize(text)["dateline"]
     assert dl is not None and dl["place"]["name"] == "Osaka" and dl["agency"] is None
+
+
+def test_long_cjk_place_part_is_bounded():
+    """A long CJK string in the place slot must not trigger an exponential prefix search."""
+    import time
+
+    from normalizer import Normalizer
+    from normalizer.datelines import resolve_place
+    rules = Normalizer().rules
+    t = time.process_time()
+    unknown = resolve_place(rules, "这是一个非常长的并不是地名的中文字符串用来测试" * 2)
+    assert unknown is None or unknown["geonames_id"] is None
+    assert resolve_place(rules, "桃園機場")["name"] == "Taoyuan"
+    assert time.process_time() - t < 5.0
