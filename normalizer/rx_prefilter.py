@@ -95,6 +95,24 @@ def may_search(rx, text: str) -> bool:
     return True
 
 
+def _class_end(src: str, i: int) -> int | None:
+    """Index just past the ``[...]`` class that opens at ``src[i]``; None for a nested set, a POSIX
+    class or an unterminated class (not read here)."""
+    n = len(src)
+    j = i + 1
+    if j < n and src[j] == "^":
+        j += 1
+    if j < n and src[j] == "]":
+        j += 1
+    while j < n and src[j] != "]":
+        if src[j] == "\\":
+            j += 1
+        elif src[j] == "[":
+            return None
+        j += 1
+    return j + 1 if j < n else None
+
+
 def _branches(src: str) -> list[str]:
     """The top-level alternatives of a pattern source (the whole source when it has none); [] when the
     source cannot be read."""
@@ -108,20 +126,10 @@ def _branches(src: str) -> list[str]:
             i += 2
             continue
         if c == "[":
-            j = i + 1
-            if j < n and src[j] == "^":
-                j += 1
-            if j < n and src[j] == "]":
-                j += 1
-            while j < n and src[j] != "]":
-                if src[j] == "\\":
-                    j += 1
-                elif src[j] == "[":
-                    return []
-                j += 1
-            if j >= n:
+            end = _class_end(src, i)
+            if end is None:
                 return []
-            i = j + 1
+            i = end
             continue
         if c == "(":
             depth += 1
@@ -161,22 +169,12 @@ def _required(src: str) -> tuple[list[str], list[str]]:
                 i = j + 1
             continue
         if c == "[":
-            j = i + 1
-            if j < n and src[j] == "^":
-                j += 1
-            if j < n and src[j] == "]":
-                j += 1
-            while j < n and src[j] != "]":
-                if src[j] == "\\":
-                    j += 1
-                elif src[j] == "[":
-                    return [], []      # a nested set or a POSIX class: not read here
-                j += 1
-            if j >= n:
+            end = _class_end(src, i)
+            if end is None:
                 return [], []
             if depth == 0:
-                atoms.append(("cls", src[i:j + 1], j + 1))
-            i = j + 1
+                atoms.append(("cls", src[i:end], end))
+            i = end
             continue
         if c == "{":
             q = _QUANT.match(src, i)
