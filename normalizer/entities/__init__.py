@@ -52,6 +52,8 @@ def extract(doc: Doc) -> None:
     for m in raw_places:
         c = m.key.places
         unambiguous = len({e.get("country") for e in c}) == 1
+        if m.text.isupper() and len(m.text) > 3 and c[0].get("kind") != "country":
+            continue  # "KARA": a capitalised word is no evidence of the country it would be in
         if unambiguous and (c[0].get("kind") == "country" or gazetteer.rank(c[0]) >= 100_000):
             if c[0].get("country"):
                 context[c[0]["country"]] += 1
@@ -82,7 +84,18 @@ def extract(doc: Doc) -> None:
     def in_person(m: Mention) -> bool:
         return bool(spans) and any(seg == m.seg and s <= m.start and m.end <= e for seg, s, e in spans)
 
-    places = resolve_places([m for m in raw_places if not in_person(m)], segs, ctx)
+    # CJK: a place written like a person's name or surname in the same text (川越 of 川越達也) is the person
+    names = {n for p in persons for n in p["mentions"]} if lang in ("ja", "ko", "zh-Hans", "zh-Hant") else set()
+
+    def person_word(m: Mention) -> bool:
+        if not names:
+            return False
+        if m.key.first in ("Hani", "Hang", "Kana"):
+            return any(n.startswith(m.text) for n in names)
+        # "KAWAGOE" in a Japanese text about 川越達也: the place's own name in the text's script is the person's
+        return m.text.isupper() and any(a in names for e in m.key.places[:1] for a in e.get("aliases", ()))
+
+    places = resolve_places([m for m in raw_places if not in_person(m) and not person_word(m)], segs, ctx)
     out: dict[tuple, dict] = {}
     order: list[tuple] = []
 

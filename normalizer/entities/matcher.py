@@ -34,11 +34,16 @@ _FW.update({0x2019: 0x27, 0x2018: 0x27, 0x3000: 0x20, 0xA0: 0x20})
 _FW_RX = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FW)) + "]")
 
 
+def _fw_char(m: re.Match) -> str:
+    return chr(_FW[ord(m.group())])
+
+
 def mfold(s: str) -> str:
     """Width and case fold that keeps the length (so offsets carry over)."""
     if s.isascii():
         return s.lower()
-    t = s.translate(_FW) if _FW_RX.search(s) else s  # translate with a table is slow on non-ASCII text
+    # str.translate is slow on non-ASCII text: replace the few characters found instead
+    t = _FW_RX.sub(_fw_char, s) if _FW_RX.search(s) else s
     low = t.lower()
     if len(low) == len(t):
         return low

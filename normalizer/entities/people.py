@@ -87,6 +87,7 @@ KO_STOP = frozenset("""전 현 신임 당시 이날 정부 국가 우리 해당 
 같은 다른 모든 여러 일부 주요 최근 향후 대해 위해 대한 통해 함께 또 또한 그러나 하지만 그리고 이어 한편 특히 다만
 직접 공식 정식 임시 최고 수석 부 본 동 해 이후 이전 앞서 지금 현재 당일 오전 오후 밤 낮 새벽 국회 검찰 경찰 법원
 대통령 장관 선수 감독 시장 회장 사장 아홉 여덟 일곱 하나 다섯 여섯 관계자 관계 인사 측근 가족 아내 남편 아들 딸 부인 어머니 아버지 씨 팬 팬들
+모두 전원 전체 다수 각각 대부분 일동 다들 본인 자신 스스로 이들 그들 당사자 역시 자체 직원 회원 학생 주민 시민 국민 누구 아무
 정도 최대 최초 처음 마지막 주장 부주장 구성 출연 데뷔 활동 인기 배우 가수 멤버 그룹 연습생 기자 앵커 리포터 국장""".split())
 
 JA_ROLES = ("国家主席|主席|大統領|首相|元首相|前首相|副大統領|副首相|官房長官|外相|防衛相|財務相|経産相|国防相|"
@@ -114,7 +115,8 @@ ZH_ROLES_BEFORE = ("国家主席|國家主席|总书记|總書記|主席|国务�
 ZH_ROLES_AFTER = ("主席|总书记|總書記|总理|總理|副总理|副總理|部长|部長|总统|總統|市长|市長|先生|女士|教授|大使|"
                   "委员长|委員長|首相|议员|議員|立委|书记|書記|院长|院長|董事长|董事長|同志|总裁|總裁|副主席|"
                   "发言人|發言人|特首|律师|律師|检察官|檢察官|法官")
-ZH_SURNAMES = set("""习習王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾
+ZH_CONJ = frozenset("和与與及跟同、")
+ZH_SURNAMES = set("""赖賴习習王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾
 肖蕭田董袁潘于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹
 薛闫閻段雷侯龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯常温溫康施文牛樊葛邢安齐齊易乔喬伍庞龐颜顏
 倪庄莊聂聶章鲁魯岳翟殷詹申欧歐耿关關兰蘭焦俞左柳甘祝包宁寧尚符舒阮柯纪紀梅童凌毕畢单單季裴霍涂成苗谷盛曲翁冉
@@ -179,15 +181,20 @@ def _patterns(rules: Rules) -> dict:
             "name_before_comma": compile_rx(rf"(?<![\p{{L}}’'])(?P<name>{name})$", "entities.person.appositive"),
             "name_before_role": compile_rx(rf"(?<![\p{{L}}’'])(?P<name>{name}),[ \t]+(?:[\p{{L}}.'\-]+[ \t]+){{0,4}}$",
                                            "entities.person.appositive"),
-            "ko": compile_rx(rf"(?<![\p{{Hangul}}\w])(?P<name>\p{{Hangul}}{{2,4}})"
-                             rf"(?:[ ]?\([^()\n]{{0,20}}\))?[ ]?(?:(?P<org>\p{{Hangul}}{{1,8}}(?:부|청|처|원|회|당|단|실|사|관|국|팀|소))[ ])?"
-                             rf"(?P<role>{ko_roles})(?!\p{{Hangul}}{{2}})", "entities.person.ko"),
+            "ko_roles": _auto(ko_roles.split("|")),
+            "ko_back": compile_rx(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{2,4})"
+                                  r"(?:[ ]?\([^()\n]{0,20}\))?[ ]?(?:(?P<org>\p{Hangul}{1,8}(?:부|청|처|원|회|당|단|실|사|관|국|팀|소))[ ])?$",
+                                  "entities.person.ko"),
             "ko_age": compile_rx(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{2,4})\((?:\d{1,3}|[^()\n]{1,15}·[^()\n]{1,15})\)",
                                  "entities.person.ko_age"),
-            "ko_reporter": compile_rx(r"(?P<name>\p{Hangul}{2,4})[ ]?(?:기자|특파원|통신원|앵커|기상캐스터|PD)(?!\p{Hangul})",
-                                      "entities.person.ko_reporter"),
+            "ko_reporters": _auto(KO_REPORTER_WORDS),
+            "ko_reporter": compile_rx(r"(?P<name>\p{Hangul}{2,4})[ ]?$", "entities.person.ko_reporter"),
             "ko_pre": compile_rx(rf"(?<![\p{{Hangul}}\w])(?P<role>{KO_PRE_ROLES})[ ](?P<name>\p{{Hangul}}{{2,6}})(?=[ ,.·)'\"’”(]|$)",
                                  "entities.person.ko_title"),
+            "ko_coord": compile_rx(r"[ ](?P<name>\p{Hangul}{2,4})[ ]?등(?:이|을|은|도|의|과|와|이다)?(?!\p{Hangul})",
+                                   "entities.person.ko_list"),
+            "ko_word": compile_rx(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{3})(?P<tail>[이가은는을를의도와과]|에게|)(?![\p{Hangul}])",
+                                  "entities.person.ko_repeated"),
             "ko_slash": compile_rx(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{3})[ ]?/[ ]?\p{Hangul}", "entities.person.ko_interview"),
             "ja_role": compile_rx(ja_roles, "entities.person.ja"),
             "ja_of": compile_rx(r"(?P<role>大統領|首相|委員長|国家主席|主席|社長|会長|代表|総書記|長官|外相)の"
@@ -195,16 +202,60 @@ def _patterns(rules: Rules) -> dict:
                                 "entities.person.ja_of"),
             "ja_paren": compile_rx(r"(?<![\p{Han}\p{Katakana}ー])(?P<name>[\p{Han}]{2,4})（(?:\d{1,3}|[\p{Katakana}ー・]{2,20})）",
                                    "entities.person.ja_paren"),
-            "zh_before": compile_rx(rf"(?P<role>{zhb})(?P<name>[\p{{Han}}]{{2,4}})", "entities.person.zh"),
-            "zh_after": compile_rx(rf"(?P<name>[\p{{Han}}]{{2,3}})(?P<role>{zha})", "entities.person.zh"),
+            "ja_spaced": compile_rx(r"(?:代表取締役社長|代表取締役|取締役|社長|会長|代表|理事長|学長|頭取|院長|所長|局長|監督|委員長)"
+                                    r"[ \t\u3000]+(?P<sur>\p{Han}{1,3})[ \u3000](?P<given>\p{Han}{1,3})"
+                                    r"(?![\p{Han}\p{Hiragana}\p{Katakana}])", "entities.person.ja_spaced"),
+            "ja_ext": compile_rx(r"\p{Han}{1,2}(?=[がはにのをともへ]|氏|さん|容疑者|被告)", "entities.person.ja_full"),
+            "zh_before": _auto(zhb.split("|")),
+            "zh_after": _auto(zha.split("|")),
             "zh_pair": compile_rx(r"(?<![\p{Han}])(?P<a>[\p{Han}]{2,3})/(?P<b>[\p{Han}]{2,3})(?![\p{Han}])", "entities.person.zh_pair"),
-            "zh_reporter": compile_rx(r"(?:记者|記者|通讯员|通訊員|摄影|攝影)[ ]?(?P<name>[\p{Han}]{2,3})", "entities.person.zh_reporter"),
-            "ru": compile_rx(rf"(?i:{RU_ROLES})(?:[ ](?:[\p{{Ll}}\-]+|РФ|США|России|Украины)){{0,3}}[ ](?P<name>\p{{Lu}}\p{{Ll}}+[ ]\p{{Lu}}\p{{Ll}}+)",
+            "zh_reporters": _auto(["记者", "記者", "通讯员", "通訊員", "摄影", "攝影"]),
+            "ru_roles": _auto(RU_ROLES.split("|")),
+            "ru": compile_rx(r"(?:[ ](?:[\p{Ll}\-]+|РФ|США|России|Украины)){0,3}[ ](?P<name>\p{Lu}\p{Ll}+[ ]\p{Lu}\p{Ll}+)",
                              "entities.person.ru"),
+            "demonyms": _auto(list(gazetteer.index(r)["demonyms"])),
             "ru_pair": compile_rx(r"(?<![\p{L}.] )(?<=[\p{Ll},] )(?P<name>\p{Lu}\p{Ll}{2,}[ ]\p{Lu}\p{Ll}{2,})(?![ ]\p{Lu})",
                                   "entities.person.ru_pair"),
         }
     return rules.view("entities.people", build)
+
+
+def _auto(words) -> ahocorasick.Automaton:
+    """An automaton over literal words (value: (length, word)); ``_anchors`` iterates it."""
+    a = ahocorasick.Automaton()
+    for w in sorted({w.replace("\\.", ".") for w in words if w}):
+        a.add_word(w, (len(w), w))
+    a.make_automaton()
+    return a
+
+
+def _anchors(auto: ahocorasick.Automaton, text: str, overlapping: bool = False):
+    """(start, end, word) of the automaton's words in ``text``, leftmost-longest unless ``overlapping``."""
+    if auto.kind == ahocorasick.EMPTY or not text:
+        return
+    for end, (n, w) in (auto.iter(text) if overlapping else auto.iter_long(text)):
+        yield end + 1 - n, end + 1, w
+
+
+def _is_hangul(c: str) -> bool:
+    return "\uac00" <= c <= "\ud7a3"
+
+
+def _russian(pats: dict, text: str):
+    """Matches of a role then a first name and surname, and of a name pair after a lower-case word."""
+    low = text.lower()
+    out = []
+    if len(low) == len(text):
+        last = 0
+        for s, e, _w in _anchors(pats["ru_roles"], low):
+            if s < last:
+                continue
+            m = pats["ru"].match(text, e)
+            if m:
+                out.append(m)
+                last = m.end()
+    out.extend(pats["ru_pair"].finditer(text))
+    return out
 
 
 class _Person:
@@ -262,15 +313,12 @@ def _country_before(text: str, start: int, seg: int, places: list[Mention], orgs
     """The country a role phrase names just before ``start``: a demonym, a place (``Japan's``) or an org."""
     window = text[max(0, start - 60):start]
     best, best_pos = None, -1
-    for d, cc in demonyms.items():
-        i = window.rfind(d)
-        while i >= 0:
-            e = i + len(d)
-            if (i == 0 or not window[i - 1].isalpha()) and (e >= len(window) or not window[e].isalpha()):
-                if i > best_pos:
-                    best, best_pos = cc, i
-                break
-            i = window.rfind(d, 0, i)
+    best_end = -1
+    for i, e, d in _anchors(_patterns(rules)["demonyms"], window, overlapping=True):
+        # the last demonym written as a word; of ``North Korean`` and ``Korean`` (same end) the longer
+        if (i == 0 or not window[i - 1].isalpha()) and (e >= len(window) or not window[e].isalpha()) and (
+                e > best_end or e == best_end and i < best_pos):
+            best, best_pos, best_end = demonyms[d], i, e
     off = max(0, start - 60)
     low = window.lower()
     for word in ("ministry", "government", "military", "army", "navy", "agency", "office", "coast guard"):
@@ -342,22 +390,32 @@ def extract(doc: Doc, segs: list[str], places: list[Mention], orgs: list[Mention
     reporters: set[str] = set()
     for text in segs:
         if lang in ("ko",):
-            for m in pats["ko_reporter"].finditer(text):
-                reporters.add(m.group("name"))
+            for s, e, _w in _anchors(pats["ko_reporters"], text):
+                if e < len(text) and _is_hangul(text[e]):
+                    continue
+                m = pats["ko_reporter"].search(text, max(0, s - 5), s)
+                if m:
+                    reporters.add(m.group("name"))
         if lang.startswith("zh") or lang == "ja":
-            for m in pats["zh_reporter"].finditer(text):
-                reporters.add(m.group("name"))
+            for _s, e, _w in _anchors(pats["zh_reporters"], text):
+                if e < len(text) and text[e] == " ":
+                    e += 1
+                n = 0
+                while n < 3 and e + n < len(text) and _is_han(text[e + n]):
+                    n += 1
+                if n >= 2:
+                    reporters.add(text[e:e + n])
     for seg, text in enumerate(segs):
         if lang.startswith("zh") or lang == "ja":
             _cjk(rules, pats, text, seg, lang, add, reporters, places, orgs, demonyms, main_country)
         elif lang == "ko":
             _korean(rules, pats, text, seg, add, reporters)
         elif lang == "ru":
-            for key in ("ru", "ru_pair"):
-                for m in pats[key].finditer(text):
-                    nm = _ru_nominative(m.group("name"))
-                    if not _gaz_name(rules, m.group("name").split()[0]) and not _gaz_name(rules, m.group("name")):
-                        add(nm, seg, m.start("name"), m.end("name"))
+            for m in _russian(pats, text):
+                nm = _ru_nominative(m.group("name"))
+                # a first name may be a town's too (Владимир), not a large place or an organization
+                if not _gaz_strong(rules, m.group("name").split()[0]) and not _gaz_name(rules, m.group("name")):
+                    add(nm, seg, m.start("name"), m.end("name"))
         else:
             _latin(rules, pats, text, seg, add, places, orgs, demonyms, main_country)
             if lang in ("es", "pt", "it", "fr", "de", "ca"):
@@ -366,6 +424,8 @@ def extract(doc: Doc, segs: list[str], places: list[Mention], orgs: list[Mention
                     _plain(rules, m.group("name"), seg, m.start("name"), add, 2)
     if lang.startswith("zh"):
         _zh_chain(rules, segs, found, add)
+    if lang == "ja":
+        _ja_full_names(rules, pats, segs, found, add)
     persons = sorted(found.values(), key=lambda p: p.first)
     if lang.startswith(("zh", "ja", "ko")):
         persons = _fold_cjk(persons)
@@ -550,18 +610,29 @@ def _fold_cjk(persons: list[_Person]) -> list[_Person]:
     return out
 
 
+KO_REPORTER_WORDS = ("기자", "특파원", "통신원", "앵커", "기상캐스터", "PD")
 KO_PRE_ROLES = ("배우|가수|감독|선수|사업가|작가|싱어송라이터|래퍼|방송인|개그맨|개그우먼|코미디언|모델|아나운서|대통령|"
                 "총리|장관|의원|위원장|대표|회장|사장|교수|변호사|주장|공격수|수비수|미드필더|골키퍼|투수|타자|연출가|"
-                "프로듀서|셰프|CEO|창업자|감독관|여사|전 대통령")
-KO_TAIL = ("에게서", "에게", "에서", "께서", "과의", "와의", "이라는", "라는", "이다", "이며", "이고", "이", "가", "은",
+                "프로듀서|셰프|CEO|창업자|감독관|여사|전 대통령|리더|멤버|작곡가|작사가|보컬|유튜버|소설가|시인|화가|"
+                "디자이너|기타리스트|드러머|피아니스트|지휘자")
+KO_TAIL = ("에게서", "에게", "에서", "께서", "과의", "와의", "이라는", "라는", "이다", "이며", "이고", "뿐만", "뿐", "처럼",
+           "까지", "부터", "한테", "마저", "조차", "으로", "이", "가", "은",
            "는", "을", "를", "의", "과", "와", "도", "만", "씨")
 
 
 def _korean(rules, pats, text, seg, add, reporters) -> None:
-    for m in pats["ko"].finditer(text):
-        name, role = m.group("name"), m.group("role")
-        if role in ("기자", "특파원"):
+    n_text = len(text)
+    # roles ending at the same place, shortest first: "국방부 장관" is an organization and the role 장관
+    for s, e, role in sorted(_anchors(pats["ko_roles"], text, overlapping=True), key=lambda a: (a[1], a[1] - a[0])):
+        # a role word that is not the start of a longer word (``장관``, not ``장관급``), a name before it
+        if e + 1 < n_text and _is_hangul(text[e]) and _is_hangul(text[e + 1]):
             continue
+        if role in ("기자", "특파원") or s < 2:
+            continue
+        m = pats["ko_back"].search(text, max(0, s - 48), s)
+        if not m:
+            continue
+        name = m.group("name")
         if not _ko_name_ok(rules, name, role):
             continue
         add(name, seg, m.start("name"), m.end("name"), role)
@@ -571,20 +642,52 @@ def _korean(rules, pats, text, seg, add, reporters) -> None:
             add(name, seg, m.start("name"), m.end("name"))
     for m in pats["ko_pre"].finditer(text):
         name, role = m.group("name"), m.group("role")
+        tail = ""
         for t in KO_TAIL:
             if name.endswith(t) and len(name) - len(t) >= 2:
-                name = name[: -len(t)]
+                name, tail = name[: -len(t)], t
                 break
         if len(name) == 3 and name[0] in KO_SURNAMES or role in STRONG_KO and 2 <= len(name) <= 5:
             if _ko_name_ok(rules, name, role if len(name) != 3 else "씨", particle_check=False):
                 add(name, seg, m.start("name"), m.start("name") + len(name), role)
+                if tail in ("와", "과") and role in STRONG_KO:
+                    # "멤버 민니와 우기 등": the next name of a list shares the role
+                    c = pats["ko_coord"].match(text, m.end("name"))
+                    if c and c.group("name") not in KO_STOP and not _gaz_strong(rules, c.group("name")):
+                        add(c.group("name"), seg, c.start("name"), c.end("name"), role)
+    _ko_repeated(rules, pats, text, seg, add)
     for m in pats["ko_slash"].finditer(text):
         name = m.group("name")
         if name[0] in KO_SURNAMES and _ko_name_ok(rules, name, "씨"):
             add(name, seg, m.start("name"), m.end("name"))
 
 
-STRONG_KO = {"대통령", "총리", "장관", "감독", "선수", "국무장관", "주석", "국가주석", "CEO", "최고경영자", "창업자", "교황",
+# last syllables of common three-syllable nouns that start like a surname (전문가, 조사단, 한국인, 지난해)
+KO_NOUN_END = frozenset("가권사회원부청국장단실해에의은는을를이도로와과서고며면다요지게한할된될적들등측내외상중간전후대년월일시분"
+                        "력성용업법품물금비층계선점식별명개건차번치률율량액감체류형급")
+
+
+def _ko_repeated(rules, pats, text: str, seg: int, add) -> None:
+    """A surname and two syllables written three times or more as a word of its own, at least once with a
+    particle (``손흥민이``), is a person even with no role next to it."""
+    if len(text) < 40:
+        return
+    seen: dict[str, list] = {}
+    for m in pats["ko_word"].finditer(text):
+        nm = m.group("name")
+        if nm[0] in KO_SURNAMES and nm[-1] not in KO_NOUN_END:
+            seen.setdefault(nm, []).append(m)
+    for nm, ms in seen.items():
+        if len(ms) < 3 or not any(m.group("tail") for m in ms) or nm in KO_STOP:
+            continue
+        if _gaz_name(rules, nm) or _gaz_name(rules, nm[:2]) or not _ko_name_ok(rules, nm, "씨"):
+            continue
+        for m in ms:
+            add(nm, seg, m.start("name"), m.end("name"))
+
+
+STRONG_KO = {"리더", "작곡가", "작사가", "보컬", "유튜버", "소설가", "시인", "화가", "디자이너", "기타리스트", "드러머",
+             "피아니스트", "지휘자", "대통령", "총리", "장관", "감독", "선수", "국무장관", "주석", "국가주석", "CEO", "최고경영자", "창업자", "교황",
              "여사", "전 대통령", "총서기", "위원장", "회장", "대변인", "멤버", "배우", "가수", "작가", "셰프", "의원", "대표",
              "싱어송라이터", "래퍼", "공격수", "수비수", "미드필더", "골키퍼"}
 
@@ -647,22 +750,37 @@ def _cjk(rules, pats, text, seg, lang, add, reporters, places, orgs, demonyms, m
     if lang == "ja":
         _japanese(rules, pats, text, seg, add, reporters)
         return
-    for m in pats["zh_before"].finditer(text):
-        nm = _zh_name(m.group("name"), text, m.start("name"), default3=True)
+    last = 0
+    n_text = len(text)
+    for _s, e, role in _anchors(pats["zh_before"], text):
+        if _s < last:
+            continue
+        k = 0
+        while k < 4 and e + k < n_text and _is_han(text[e + k]):
+            k += 1
+        if k < 2:
+            continue
+        last = e + k
+        nm = _zh_name(text[e:e + k], text, e, default3=True)
         if nm and _zh_ok(rules, nm):
-            add(nm, seg, m.start("name"), m.start("name") + len(nm), m.group("role"))
+            add(nm, seg, e, e + len(nm), role)
     roles = ZH_ROLES_BEFORE.split("|")
-    for m in pats["zh_after"].finditer(text):
-        rs = m.start("role")
+    last = 0
+    for rs, e, role in _anchors(pats["zh_after"], text):
+        if rs - 2 < last or not (_is_han(text[rs - 1]) and _is_han(text[rs - 2])):
+            continue
+        last = e
         i = _han_run_before(text, rs)
         run = _strip_left(text[i:rs], roles, ZH_LEFT_STOPS)
+        if len(run) > 2 and run[0] in ZH_CONJ:
+            run = run[1:]  # "外长和李强总理": the conjunction joins two titled names
         nm = None
         if 2 <= len(run) <= 3 and run[0] in ZH_SURNAMES:
             nm = run
         elif len(run) > 3:
             nm = run[-3:] if run[-3] in ZH_SURNAMES else (run[-2:] if run[-2] in ZH_SURNAMES else None)
         if nm and _zh_ok(rules, nm):
-            add(nm, seg, rs - len(nm), rs, m.group("role"))
+            add(nm, seg, rs - len(nm), rs, role)
     for m in pats["zh_pair"].finditer(text):
         a, b = m.group("a"), m.group("b")
         if a[0] in ZH_SURNAMES and b[0] in ZH_SURNAMES and _zh_ok(rules, a) and _zh_ok(rules, b):
@@ -748,6 +866,71 @@ def _japanese(rules, pats, text, seg, add, reporters) -> None:
         nm = m.group("name")
         if nm not in JA_STOP and not _gaz_strong(rules, nm) and not nm.endswith(JA_LEFT_STOPS):
             add(nm, seg, m.start("name"), m.end("name"))
+    # "代表取締役　守安　功": a role over a name written with a space between surname and given name
+    for m in pats["ja_spaced"].finditer(text):
+        nm = m.group("sur") + m.group("given")
+        if nm not in JA_STOP and not _gaz_strong(rules, nm) and not _gaz_strong(rules, m.group("sur")):
+            add(nm, seg, m.start("sur"), m.end("given"))
+    # "グラビアアイドル・ほしのあき", "ジョッキー・三浦": an occupation, a middle dot, the name
+    k = text.find("・")
+    while k > 0:
+        if text[:k].endswith(JA_PRE_ROLES):
+            nm, e = _ja_name_after(text, k + 1)
+            if nm and nm not in JA_STOP and not _gaz_strong(rules, nm):
+                add(nm, seg, k + 1, e)
+        k = text.find("・", k + 1)
+
+
+JA_PRE_ROLES = ("アイドル", "ジョッキー", "タレント", "女優", "俳優", "歌手", "モデル", "騎手", "棋士", "力士", "芸人",
+                "作家", "漫画家", "声優", "キャスター", "アナウンサー", "ミュージシャン", "シンガー", "ラッパー", "コメディアン",
+                "ボクサー", "レスラー", "ピアニスト", "指揮者", "画家", "写真家", "映画監督", "脚本家", "プロデューサー")
+JA_PARTICLES = ("との", "とは", "とも", "には", "にも", "では", "から", "まで", "より", "が", "は", "に", "を", "の", "も",
+                "と", "へ", "や", "で")
+
+
+def _ja_name_after(text: str, i: int) -> tuple[str | None, int]:
+    """The name that starts at ``i``: a run of kanji (2-4), of katakana, or of hiragana before a particle."""
+    j = i
+    n = len(text)
+    if j < n and _is_han(text[j]):
+        while j < n and _is_han(text[j]):
+            j += 1
+        return (text[i:j], j) if 2 <= j - i <= 4 else (None, j)
+    if j < n and _is_kata(text[j]):
+        while j < n and (_is_kata(text[j]) or text[j] == "ー"):
+            j += 1
+        return (text[i:j], j) if 2 <= j - i <= 12 else (None, j)
+    while j < n and "\u3041" <= text[j] <= "\u309f":
+        j += 1
+    run = text[i:j]
+    for t in JA_PARTICLES:
+        if run.endswith(t) and len(run) - len(t) >= 2:
+            run = run[: -len(t)]
+            break
+    return (run, i + len(run)) if 2 <= len(run) <= 6 and j - i > len(run) else (None, j)
+
+
+def _ja_full_names(rules, pats, segs: list[str], found: dict, add) -> None:
+    """``三浦`` found with a role, ``三浦皇成に`` written elsewhere: the one longer kanji name that starts with
+    the surname and is followed by a particle or honorific is the full name."""
+    for p in list(found.values()):
+        if len(p.name) != 2 or not all(_is_han(c) for c in p.name):
+            continue
+        ext: dict[str, tuple] = {}
+        for seg, text in enumerate(segs):
+            k = text.find(p.name)
+            while k >= 0:
+                e = k + 2
+                m = pats["ja_ext"].match(text, e) if e < len(text) and _is_han(text[e]) else None
+                if m and (k == 0 or not _is_han(text[k - 1])):
+                    full = p.name + m.group()
+                    if not any(full.endswith(r) for r in JA_ROLES.split("|")) and full not in JA_STOP \
+                            and not full.endswith(JA_LEFT_STOPS) and not _gaz_strong(rules, full):
+                        ext.setdefault(full, (seg, k, m.end()))
+                k = text.find(p.name, e)
+        if len(ext) == 1:
+            full, (seg, s, e) = next(iter(ext.items()))
+            add(full, seg, s, e, p.role)
 
 
 def _role_ends_at(text: str, pos: int) -> bool:

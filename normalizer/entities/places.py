@@ -209,7 +209,9 @@ def match_segment(rules: Rules, text: str, seg: int) -> tuple[list[Mention], lis
             orgs.append(m)
             continue
         if key.places:
-            if _org_follows(text, e, key) or (key.first == "Latn" and _org_precedes(text, s)):
+            if _org_follows(text, e, key) or (key.first == "Latn" and (_org_precedes(text, s) or _street_before(text, s))):
+                continue
+            if key.last == "Hani" and _address_part(text, e):
                 continue
             m.kind = "place"
             places.append(m)
@@ -217,6 +219,29 @@ def match_segment(rules: Rules, text: str, seg: int) -> tuple[list[Mention], lis
             m.kind = "short_org"
             orgs.append(m)
     return places, orgs
+
+
+STREET_WORDS = frozenset("""Vía Via Calle Avenida Avda Av Paseo Plaza Carrer Rúa Rua Rue Boulevard Bulevar Ronda
+Travesía Camino Carretera Autopista Puerta Puente Estación Straße Strasse Platz Allee Piazza Viale Corso Largo Praça""".split())
+
+
+def _street_before(text: str, s: int) -> bool:
+    """``Vía Alemania``, ``calle de Francia``, ``Avenida de Mayo``: the name of a street, not a place."""
+    words = text[max(0, s - 24):s].split()
+    if words and words[-1].lower() in ("de", "del", "de la", "la", "des", "du"):
+        words = words[:-1]
+    if words and words[-1].lower() == "la" and len(words) > 1 and words[-2].lower() == "de":
+        words = words[:-2]
+    return bool(words) and words[-1].rstrip(".").capitalize() in STREET_WORDS
+
+
+_ADDRESS_NEXT = frozenset("0123456789０１２３４５６７８９一二三四五六七八九十丁番")
+
+
+def _address_part(text: str, e: int) -> bool:
+    """``渋谷区代々木4丁目``: a name followed by a block number is a sub-ward address part."""
+    return e < len(text) and text[e] in _ADDRESS_NEXT and (text[e] in "丁番" or any(
+        c in "丁番" for c in text[e + 1:e + 4]) or text[e].isdigit())
 
 
 HAN_PLACE_SUFFIX = ("市", "县", "縣", "区", "區", "镇", "鎮", "町", "村", "郡", "州", "省", "乡", "鄉")
@@ -257,6 +282,9 @@ def resolve_places(mentions: list[Mention], segments: list[str], context: set[st
             continue
         if script(word[0]) == "Latn" and word in DAYS_MONTHS:
             continue
+        if sc == "Latn" and len(word) > 3 and word.isupper() and best.get("kind") == "city" \
+                and gazetteer.rank(best) < 1_000_000 and best.get("country") not in context:
+            continue  # "KARA", "NICE": a capitalised acronym or brand, not a foreign town
         m.entry = best
         out.append(m)
     return out
