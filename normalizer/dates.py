@@ -23,6 +23,8 @@ from functools import lru_cache
 
 import regex
 
+from .boilerplate import layout_of, whole_page
+from .dates_calendars import ascii_digits, solar_hijri_to_gregorian
 from .dates_shapes import Shapes, groups, shapes
 from .dates_zones import home_zone, zone_for
 from .doc import Doc
@@ -36,17 +38,29 @@ PROSE = 160             # a line longer than this is a body paragraph, its dates
 HEADER_RESIDUE = 48     # a date line may carry this many other characters (source, author, separators)
 RELATIVE_LINES = 40     # a relative time (``3 hours ago``) counts only among the first free lines
 FALLBACK_LINES = 0.7    # an unlabelled header date is looked for in this first share of the page
+HEAD_WINDOW = 12        # ... or in these lines over the article's main block (``layout``)
 
 _DIGIT = re.compile(r"\d")
 # Where a date can be: a year (19xx, 20xx), a two-digit-year dotted day, an era year.
 _ANCHOR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d(?!\d?[./\s]))|\d\.\s?\d{1,2}\.\s?\d\d(?!\d)|Juche|主體|주체|民國|民国")
+# ... and on a page in Arabic script, a Solar Hijri year (۱۴۰۲/۰۸/۱۵, ۱۵ آبان ۱۴۰۲)
+_ANCHOR_HIJRI = re.compile(_ANCHOR.pattern + r"|(?<!\d)1[34]\d\d(?=[\-./]\s?\d)|(?<=[\u0600-\u06ff]\s)1[34]\d\d(?!\d)")
+_ARABIC = re.compile(r"[\u0600-\u06ff]")
 _NOISE = regex.compile(r"[\W\d_]+")
 _PREV_WORD = regex.compile(r"(?:^|[\s(\[])([^\W\d_]+'?)[\s,]*$")
-_RANGE = re.compile(r"\s*(?:[–—\-]|bis|to|until|au)\s*\d")
+_RANGE_BEFORE = re.compile(r"(?:\d\.?|\d{4})\s*(?:[–—\-]|bis|to|until|au)\s*$")
+_CODE = re.compile(r"^\s*[\[{]?\s*\"[^\"]{1,40}\"\s*:")   # ``"Timestamp": "2030-08-14 17:43:12",``
+_RANGE = re.compile(r"\s*(?:[–—\-]|bis|to|until|au)\s*(?:\d{1,2}(?:[.:/h]\s?\d|\s*(?:Uhr|h\b|[ap]\.?m))|\d{4})"
+                    r"|\s*(?:von|from|de|dalle)\s+\d{1,2}(?:[.:]\d\d)?\s*(?:Uhr\s*)?(?:[–—\-]|bis|to|à|alle)\s*\d")
 _CJK_WEEKDAY = re.compile(r"[（(](?:[月火水木金土日]|[월화수목금토일]|周[一二三四五六日]|星期[一二三四五六日天])[)）]")
 _LAST_WORD = regex.compile(r"([^\W\d_]{2,}\.?)[\s,|\-–]*$")
 _WORD = regex.compile(r"[^\W\d_]{2,}")
-_BULLET = regex.compile(r"^\s*(?:[*+•·\-–—>]|\d{1,2}[.)])\s")
+_BULLET = regex.compile(r"^\s*(?:[*+•·\-–—>]|\d{1,2}[.)](?!\s?\d{1,2}\.|\s[^\W\d_]{3,12}\.?,?\s+(?:19|20)\d\d))\s")
+# Rules by which the boilerplate stage placed a line by its shape alone (a run of short items, a section
+# after a heading): a header date line can sit there (``* 13. Februar 2017`` among the menu items).
+WEAK_RULES = ("boilerplate.menu_run", "boilerplate.section.related", "boilerplate.section.about",
+              "boilerplate.section.share", "boilerplate.section.follow", "boilerplate.words.",
+              "boilerplate.related.link_title")
 
 
 @dataclass
@@ -65,6 +79,8 @@ class Cand:
     event: bool = False            # ``ab 01.01.2024``, ``21.10.2019 – 27.10.2019``: a date the text talks about
     weekday: bool = False          # a weekday word stands right before it (``Thursday, November 9, 2023``)
     key: tuple = ()
+    listed: bool = False           # one of a list of dated lines (``_mark_lists``)
+    weak: bool = False             # on a line the boilerplate stage placed by shape (menu run, section)
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +101,12 @@ def month_number(word: str, doc: Doc | None = None) -> int | None:
 def _ymd(g: dict, doc: Doc) -> tuple[int, int, int] | None:
     """Year, month, day from the groups of a match; None when they do not make a valid day."""
     try:
+        if g.get("jy"):  # Solar Hijri
+            jm = int(g["m"]) if g.get("m") else shapes(doc.rules).solar_hijri_months.get(str(g.get("jmw")).casefold())
+            if jm is None:
+                return None
+            day = solar_hijri_to_gregorian(int(g["jy"]), jm, int(g["d"]))
+            return day.year, day.month, day.day
         if g.get("ey"):
             y = int(g["ey"]) + 1911
         elif g.get("y2"):  # 28.04.08: only where day-month-year is the order (not 19.03.02 in Japanese)
@@ -192,14 +214,16 @@ def _by_rules(doc: Doc, lines: list[Line]) -> None:
     rules = _rules(doc)
     if not rules:
         return
+    anchor = _anchor(doc)
     for ln in lines:
-        if len(ln.text) > MAX_LINE or not _ANCHOR.search(ln.text):
+        text = _text(doc, ln)
+        if len(text) > MAX_LINE or not anchor.search(text):
             continue
         for name, r in rules:
             field = r["field"]
-            if field in doc.fields or not may_search(r["pattern"], ln.text):
+            if field in doc.fields or not may_search(r["pattern"], text):
                 continue    # the line lacks a character the pattern needs (``rx_prefilter``)
-            for m in r["pattern"].finditer(ln.text):
+            for m in r["pattern"].finditer(text):
                 g = {k: v for k, v in m.groupdict().items() if v}
                 val = to_value(doc, g, m.group(0).strip(), (ln.start + m.start(), ln.start + m.end()), name,
                                r.get("timezone"))
@@ -235,13 +259,13 @@ def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
     out: list[Cand] = []
     _slash_order(doc, lines)
     for ln in lines:
-        text = ln.text
+        text = _text(doc, ln)
         if not _DIGIT.search(text):
             continue
         if len(text) > PROSE:  # a paragraph: only a label and date opening it can be the publication
             text = text[:LEAD]
         taken = -1
-        for m, g in _find(sh, text):
+        for m, g in _find(sh, text, bool(doc.fields.get("_arabic"))):
             if m.start() < taken:
                 continue
             if _ymd(g, doc) is None:
@@ -259,20 +283,50 @@ def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
                 or bool(_CJK_WEEKDAY.search(m.group(0)))
             head = before[:len(before) - len(before[-24:]) + w.start()] if c.weekday and w else before
             prev = _PREV_WORD.search(head[-40:])
-            c.event = (bool(prev) and prev.group(1).casefold() in sh.event_words) or bool(_RANGE.match(after))
+            pw = prev.group(1).casefold() if prev else ""
+            c.event = pw in sh.event_words or (pw in sh.phrase_words and len(_WORD.findall(head)) >= 5) \
+                or bool(_RANGE.match(after)) \
+                or bool(_RANGE_BEFORE.search(head[-12:])) or bool(_CODE.match(text))
             if m.start() <= LEAD:
                 c.label, lab = _label(sh, before, after)
                 if c.label:
                     c.lstart = c.start + lab if lab < 0 else c.start
+            split = not c.label and ln.index > 0 and not before.strip(_OPENERS)
+            if split:  # ``- Mitglied seit`` / ``- 28. Juni 2014``: the label on a line of its own above
+                above = doc.ledger.lines[ln.index - 1].text.strip(_OPENERS + ":：")
+                split = 0 < len(above) <= 40
+                if split:
+                    c.label = _whole_label(sh, above)
             c.residue = _weight(before + after) if len(ln.text) <= PROSE else 999
-            if c.label or c.residue <= 2 * HEADER_RESIDUE:
+            if split and _whole(sh.neg, above):
+                c.neg = True
+            elif c.label:  # ``Veröffentlicht am 5. Mai 2023 / ©Verlag``: only a word between label and date says no
+                lab_at = max(0, c.lstart - ln.start) if c.lstart >= 0 else m.start()
+                c.neg = sh.neg.find_last(ln.text[lab_at:m.start()]) is not None
+            elif c.residue <= 2 * HEADER_RESIDUE:
                 c.neg = sh.neg.find_last(ln.text) is not None
+            c.weak = ln.role == "boilerplate"
             out.append(c)
     return out
 
 
+_OPENERS = " \t*+•·|-–—>"
 _GAP = re.compile(r"[^\d\n]{0,28}")
 _LEAD_PUNCT = re.compile(r"[\s)）\]】|·•,，:：\-–]{0,4}")
+
+
+def _whole(labels, text: str) -> bool:
+    """``text`` is one of the label words, nothing more."""
+    hit = labels.find_last(text)
+    return hit is not None and hit[0] == 0 and hit[1] == len(text)
+
+
+def _whole_label(sh: Shapes, text: str) -> str | None:
+    """The field a line that is only a label announces (``Veröffentlicht:`` over the date line)."""
+    for field, labels in (("modified", sh.mod), ("published", sh.pub)):
+        if _whole(labels, text):
+            return field
+    return None
 
 
 def _label(sh: Shapes, before: str, after: str) -> tuple[str | None, int]:
@@ -283,6 +337,8 @@ def _label(sh: Shapes, before: str, after: str) -> tuple[str | None, int]:
     for field, labels in (("modified", sh.mod), ("published", sh.pub)):
         hit = labels.find_last(before)
         if hit and _GAP.fullmatch(before[hit[1]:]) and (best is None or hit[1] > best[2]):
+            if best is not None and _DP_WEAK.fullmatch(before[hit[0]:hit[1]].casefold()):
+                continue  # ``Last edited by a moderator Oct 6``: the byline word does not outrank the update
             best = (field, hit[0], hit[1])
     if best:
         return best[0], best[1] - off  # negative: relative to the date's start
@@ -299,16 +355,18 @@ def _known_zone(tz: str, sh: Shapes) -> bool:
     return t in sh.zone_words or t[:1] in "+-−" or t[:3] in ("UTC", "GMT") or "/" in t or t == "Z"
 
 
-def _find(sh: Shapes, text: str) -> list[tuple[re.Match, dict]]:
-    """Every date in a line: the shapes run only in windows around a year (a cheap prefilter)."""
+def _find(sh: Shapes, text: str, arabic: bool = False) -> list[tuple[re.Match, dict]]:
+    """Every date in a line: the shapes run only in windows around a year (a cheap prefilter); the Solar
+    Hijri shapes only on a page in Arabic script."""
     out: list[tuple[re.Match, dict]] = []
     last = -1
-    for hit in _ANCHOR.finditer(text):
+    pats = sh.dates + sh.hijri_dates if arabic else sh.dates
+    for hit in (_ANCHOR_HIJRI if arabic else _ANCHOR).finditer(text):
         ws, we = max(0, hit.start() - 36), min(len(text), hit.end() + 48)
         if hit.start() < last:
             continue
         found = []
-        for k, p in enumerate(sh.dates):
+        for k, p in enumerate(pats):
             for m in p.finditer(text, ws, we):
                 if m.start() < hit.end() and m.end() > hit.start():
                     found.append((m, k))
@@ -347,14 +405,29 @@ def _is_header_line(doc: Doc, c: Cand) -> bool:
     return c.residue <= limit
 
 
-def _listed(doc: Doc, cands: list[Cand], c: Cand) -> bool:
-    """The date is one of a list of dated lines (related articles, comments, archives)."""
+def _mark_lists(doc: Doc, cands: list[Cand]) -> None:
+    """Mark the dates that are items of a list of dated lines (related articles, comments, archives):
+    alike lines (same date shape, all bulleted or none, short) with two others at most 6 lines away, or
+    a bulleted one with another."""
     lines = doc.ledger.lines
-    near = [o for o in cands if o.shape == c.shape and abs(o.line - c.line) <= 6 and o.line != c.line
-            and not o.label            and (_is_header_line(doc, o) or (_BULLET.match(lines[o.line].text) and len(lines[o.line].text) <= PROSE))]
-    if len(near) >= 2:
+    items: dict[tuple, list[Cand]] = {}
+    for c in cands:
+        bullet = bool(_BULLET.match(lines[c.line].text))
+        if not c.label and not c.event and (_is_header_line(doc, c) or (bullet and len(lines[c.line].text) <= PROSE)):
+            items.setdefault((c.shape, bullet), []).append(c)
+    for (_shape, bullet), group in items.items():
+        for c in group:
+            near = sum(1 for o in group if o.line != c.line and abs(o.line - c.line) <= 6)
+            c.listed = near >= (1 if bullet else 2)
+
+
+def _listed(doc: Doc, cands: list[Cand], c: Cand) -> bool:
+    """The date is one of a list of dated lines (``_mark_lists``), or a lone bulleted date beside one."""
+    if c.listed:
         return True
-    return bool(_BULLET.match(lines[c.line].text)) and len(near) >= 1
+    lines = doc.ledger.lines
+    return bool(_BULLET.match(lines[c.line].text)) and any(
+        o.listed and o.shape == c.shape and abs(o.line - c.line) <= 6 for o in cands)
 
 
 def _inside_body(doc: Doc, c: Cand) -> bool:
@@ -372,11 +445,22 @@ def _labelled_ok(doc: Doc, cands: list[Cand], c: Cand) -> bool:
     """A labelled date counts when the label opens a header-like line, not when it sits in prose or a list."""
     ln = doc.ledger.lines[c.line]
     at = (c.lstart if c.lstart >= 0 else c.start) - ln.start
-    if c.neg or at > 60 or _sentence(ln.text, c):
+    if c.neg or at > 60 or (_sentence(ln.text, c) and not _byline(doc, ln, c, at)):
         return False
     if len(ln.text) > PROSE and (at > 3 or c.start - (c.lstart if c.lstart >= 0 else c.start) < 6):
         return False  # a paragraph counts only when it opens with a real label (not ``Von wegen. Am …``)
     return not (_BULLET.match(ln.text) and _listed(doc, cands, c))
+
+
+_NAME_GAP = regex.compile(r"^\S+\s+\p{Lu}[\p{L}.\-’']+(?:\s+\p{Lu}[\p{L}.\-’']+){0,3}\s*(?:on|am|le|el|il|op|,|\||•|·|-|–|—)\s*")
+
+
+def _byline(doc: Doc, ln: Line, c: Cand, at: int) -> bool:
+    """A byline with its date opening a line the extractor glued to more text (``By Ann Lee on 31 October,
+    2023 | 18 Comments. This post ...``): label first, then a name, then the date."""
+    if at > 3 or c.start - ln.start > 80 or c.lstart < 0:
+        return False
+    return bool(_NAME_GAP.match(doc.text[c.lstart:c.start]))
 
 
 def _day(doc: Doc, c: Cand) -> dt.date:
@@ -391,17 +475,46 @@ def _field(doc: Doc, c: Cand, rule: str) -> dict | None:
 
 
 def _claim(doc: Doc, ln: Line, field: str, rule: str, used: int) -> None:
-    """Place a header date line in the ledger, but only a line that is essentially the date."""
-    if ln.role is None and len(ln.text) - used <= HEADER_RESIDUE and len(ln.text) <= PROSE:
+    """Place a header date line in the ledger, but only a line that is essentially the date. A line the
+    boilerplate stage placed by shape alone is taken back from it (and its boilerplate entry dropped)."""
+    if len(ln.text) - used > HEADER_RESIDUE or len(ln.text) > PROSE:
+        return
+    if ln.role is None:
         doc.ledger.claim(ln.index, "header", field, rule)
+    elif _weak(ln):
+        doc.ledger.claim(ln.index, "header", field, rule, replace=True)
+        doc.fields["boilerplate"] = [e for e in doc.fields.get("boilerplate", [])
+                                     if not (ln.start <= e["span"][0] and e["span"][1] <= ln.end)]
+
+
+def _weak(ln: Line) -> bool:
+    return ln.role == "boilerplate" and (ln.rule or "").startswith(WEAK_RULES)
 
 
 def _lang_tag(doc: Doc) -> str:
     return (doc.language or "und").split("-")[0]
 
 
+def _text(doc: Doc, ln: Line) -> str:
+    """A line as the shapes read it: Persian and Arabic-Indic digits as ASCII on a page in Arabic script."""
+    return ascii_digits(ln.text) if doc.fields.get("_arabic") else ln.text
+
+
+def _anchor(doc: Doc) -> re.Pattern:
+    return _ANCHOR_HIJRI if doc.fields.get("_arabic") else _ANCHOR
+
+
 def extract(doc: Doc) -> None:
     """Find ``published``/``modified`` and place their lines in the ledger."""
+    if _ARABIC.search(doc.text):
+        doc.fields["_arabic"] = True
+    try:
+        _extract_all(doc)
+    finally:
+        doc.fields.pop("_arabic", None)
+
+
+def _extract_all(doc: Doc) -> None:
     free = [ln for ln in doc.ledger.lines if ln.role is None or ln.role == "header"]
     _by_rules(doc, free)
     if "published" in doc.fields and "modified" in doc.fields:
@@ -414,14 +527,16 @@ def extract(doc: Doc) -> None:
 
 def _extract(doc: Doc, free: list[Line]) -> None:
     sh = shapes(doc.rules)
-    cands = _candidates(doc, sh, [ln for ln in free if ln.role is None])
+    lay = layout_of(doc)
+    cands = _candidates(doc, sh, [ln for ln in doc.ledger.lines if ln.role is None or _weak(ln)])
+    _mark_lists(doc, cands)
     tag = _lang_tag(doc)
     chosen: dict[str, Cand] = {}
     for field in ("published", "modified"):
         if field in doc.fields:
             continue
         for c in cands:
-            if c.label == field and _labelled_ok(doc, cands, c):
+            if c.label == field and _labelled_ok(doc, cands, c) and (not c.weak or not _listed(doc, cands, c)):
                 rule = f"dates.label.{field}"
                 val = _field(doc, c, rule)
                 if val:
@@ -440,14 +555,32 @@ def _extract(doc: Doc, free: list[Line]) -> None:
         return
     mod = chosen.get("modified")
     n = len(doc.ledger.lines)
-    pool = []
+    pool, head = [], []
+    clean = lay.start >= 0 and not whole_page(doc, lay)
     for c in cands:
-        if c.neg or c.label or c.event or c.line > max(12, int(n * FALLBACK_LINES)):
+        if c.neg or c.label or c.event:
             continue
-        if mod is not None and not (mod.line - 3 <= c.line <= mod.line):
+        near = lay.start >= 0 and lay.start - HEAD_WINDOW <= c.line <= lay.start + 2
+        if mod is not None and not (mod.line - 3 <= c.line <= mod.line) and not near:
             continue  # beside an update time only: an article whose only time is an update has no publication
-        if _is_header_line(doc, c) and not _listed(doc, cands, c) and not _inside_body(doc, c):
-            pool.append(c)
+        if (c.weak and not near) or (not near and c.line > max(12, int(n * FALLBACK_LINES))):
+            continue
+        if clean and not near and lay.start < c.line:
+            continue  # an article text without a page around it: a date line amid its paragraphs is an event's
+        if _is_header_line(doc, c) and not _listed(doc, cands, c) and (
+                not _inside_body(doc, c) or (near and c.line <= lay.start + 2)):
+            (head if near else pool).append(c)
+    if _lead(doc, cands, lay, tag):
+        return
+    if head:  # the date line over the article's first paragraph: the one closest to it
+        best = min(head, key=lambda c: (abs(lay.start - c.line), c.line))
+        rule = f"dates.{tag}.article_head"
+        val = _field(doc, best, rule)
+        if val:
+            doc.fields["published"] = val
+            doc.fire(rule)
+            _claim(doc, doc.ledger.lines[best.line], "published", rule, best.end - best.start)
+            return
     # ``Thursday, November 9, 2023`` over the menu is the page's today, not the article's day: skipped
     # when another header date of the weeks before it follows
     if pool and pool[0].weekday and "H" not in pool[0].groups and pool[0].line <= 2:
@@ -465,6 +598,122 @@ def _extract(doc: Doc, free: list[Line]) -> None:
             doc.fire(rule)
             _claim(doc, doc.ledger.lines[c.line], "published", rule, c.end - c.start)
             return
+    _dateparser_fallback(doc, sh, cands, tag)
+
+
+# --- dateparser, on a labelled value the shapes could not read ---------------------------------------------
+
+DP_VALUE = 48           # dateparser reads at most this many characters of a labelled value
+DP_LINES = 16           # ... on a header line among the first lines (or over the main block)
+DP_CALLS = 2            # ... at most this many times per document (it costs milliseconds a call)
+_DP_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["custom-formats", "absolute-time"],
+                "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
+_DP_NUMBERS = re.compile(r"\d\D{1,12}\d")   # a value worth reading writes a day and a year at least
+_DP_HAS_TIME = re.compile(r"\d{1,2}\s*[:h.]\s*\d\d")
+
+
+def _dp_languages(doc: Doc) -> list[str]:
+    tag = _lang_tag(doc)
+    langs = doc.rules.locale(tag).get("dates", {}).get("dateparser_languages") if tag != "und" else None
+    return list(langs) if langs else ([tag] if tag != "und" else [])
+
+
+def _dateparser_fallback(doc: Doc, sh: Shapes, cands: list[Cand], tag: str) -> None:
+    """``Veröffentlicht: Di., 3. Okt. 23, 14.30 Uhr``: a header line opening with a publication or update
+    label whose value none of the shapes read goes to dateparser, bounded: only the value (at most
+    ``DP_VALUE`` characters), only in the article's languages, only absolute dates with day, month and
+    year written, at most ``DP_CALLS`` calls. The rule name says ``dateparser``."""
+    langs = _dp_languages(doc)
+    if not langs:
+        return
+    lay = layout_of(doc)
+    dated = {c.line for c in cands}
+    calls = 0
+    for ln in doc.ledger.lines:
+        if ln.index > DP_LINES and not (lay.start >= 0 and lay.start - HEAD_WINDOW <= ln.index <= lay.start):
+            continue
+        if ln.role is not None or ln.index in dated or len(ln.text) > 2 * DP_VALUE + 40 \
+                or not _DP_NUMBERS.search(ln.text):
+            continue
+        head = ln.text[:40]
+        field, at, end = None, -1, -1
+        for f, labels in (("modified", sh.mod), ("published", sh.pub)):
+            hit = labels.find_last(head)
+            if hit and hit[0] <= 3 and (field is None or hit[1] > end):
+                field, at, end = f, hit[0], hit[1]
+        if field is None or field in doc.fields or _DP_WEAK.fullmatch(ln.text[at:end].casefold()):
+            continue
+        lead = len(ln.text) - len(ln.text[end:].lstrip(" :：-–|,"))
+        value = ln.text[lead:lead + DP_VALUE].strip()
+        if not _DIGIT.search(value) or sh.neg.find_last(value):
+            continue
+        calls += 1
+        when = _dateparse(value, tuple(langs))
+        if when is not None:
+            g = {"y": str(when.year), "m": str(when.month), "d": str(when.day)}
+            if _DP_HAS_TIME.search(value):
+                g.update(H=str(when.hour), M=str(when.minute))
+            rule = f"dates.{tag}.dateparser"
+            raw = ln.text[at:lead + len(value)].strip()
+            start = ln.start + at
+            val = to_value(doc, g, raw, (start, start + len(raw)), rule)
+            if val:
+                doc.fields[field] = val
+                doc.fire(rule)
+                _claim(doc, ln, field, rule, len(raw))
+        if calls >= DP_CALLS or "published" in doc.fields:
+            return
+
+
+# Labels that also open bylines and other lines: no fallback on them (``By the end of the year``).
+_DP_WEAK = re.compile(r"by|von|par|por|di|door|autor:?|datum|date:?|stand")
+
+
+@lru_cache(maxsize=4096)
+def _dateparse(value: str, langs: tuple[str, ...]) -> dt.datetime | None:
+    """dateparser on one short value (imported on first use), None when it cannot or may not read it."""
+    try:
+        import dateparser
+        return dateparser.parse(value[:DP_VALUE], languages=list(langs), settings=dict(_DP_SETTINGS))
+    except Exception:  # an unknown language code, an odd value: the field stays null
+        return None
+
+
+# --- a date opening the article's first paragraph --------------------------------------------------------
+
+# What may stand before the date: an opening bracket, a place and a comma (``Wien, 14. Dezember 2021 –``,
+# ``Karlsruhe, (12.11.2021).``), an editor's mark (``Red. /``).
+_LEAD_BEFORE = regex.compile(r"^[(\[]?(?:\p{Lu}[\p{L}\-’']+(?:[ \-]\p{Lu}[\p{L}\-’']+){0,2}\.?\s*[,/]\s*[(\[]?)?$")
+# What follows it: a dash, a full stop, a closing bracket, a colon or an opening quote, then the text.
+_LEAD_AFTER = regex.compile(r"^(?:\s*[)\]])?\s*(?:[.:]\s+|\s[–—\-]\s*|\s*[„“\"«]|,?\s+(?=\p{Lu}))\S")
+LEAD_LINES = 2          # the paragraph must be one of the first this many of the main block
+
+
+def _lead(doc: Doc, cands: list[Cand], lay, tag: str) -> bool:
+    """``Wien, 14. Dezember 2021 – Aufgrund der ...``: the article's first paragraph opens with the day
+    (a press release, a local paper). Only the first paragraphs of the main block count, only with nothing
+    but a place before the date, and only when the date is not a range or an event."""
+    if lay.start < 0:
+        return False
+    for c in cands:
+        if c.line < lay.start or c.line > lay.start + LEAD_LINES - 1 or c.label or c.event or c.neg or c.weak:
+            continue
+        ln = doc.ledger.lines[c.line]
+        if len(ln.text) <= PROSE:
+            continue
+        before, after = ln.text[:c.start - ln.start], ln.text[c.end - ln.start:]
+        if not _LEAD_BEFORE.match(before.strip()) or not _LEAD_AFTER.match(after):
+            continue
+        if any(o.line != c.line and abs(o.line - c.line) <= 3 and o.start - doc.ledger.lines[o.line].start <= 2
+               and _day(doc, o) != _day(doc, c) for o in cands):
+            continue  # ``8 August 2009: ...`` / ``9 December 2009: ...``: a chronology, not a lead
+        rule = f"dates.{tag}.lead_paragraph"
+        val = _field(doc, c, rule)
+        if val:
+            doc.fields["published"] = val
+            doc.fire(rule)
+            return True
+    return False
 
 
 # --- a date stacked over three short lines -----------------------------------------------------------------
@@ -578,3 +827,49 @@ def _relative(doc: Doc, sh: Shapes, lines: list[Line]) -> None:
         doc.fire(rule)
         _claim(doc, ln, field, rule, len(raw))
         return
+
+
+# --- a dateline's day as the publication day (a stage after ``datelines``) -----------------------------------
+
+_YEAR_LINE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
+YEAR_LINES = 12         # a year for a dateline is looked for in the first header lines
+
+
+def fill_from_dateline(doc: Doc) -> None:
+    """``SEOUL, April 28 (Yonhap) --`` with nothing else dated: the dateline's day becomes ``published`` as a
+    bare day, when its year is known: written in the dateline, written alone in a header line near the top
+    (not a copyright line), or from ``reference_date`` (the latest such day not after it). The rule name
+    says which."""
+    dl = doc.fields.get("dateline")
+    if "published" in doc.fields or not dl or not dl.get("date"):
+        return
+    date = str(dl["date"])
+    raw = str(dl.get("raw") or "")
+    try:
+        if not date.startswith("--"):  # the datelines stage knew the year: written, or from reference_date
+            how = "dateline_day" if date[:4] in raw else "dateline_day+reference_year"
+            day = dt.date.fromisoformat(date)
+        else:
+            day, how = _dateline_year(doc, int(date[2:4]), int(date[5:7]))
+    except (TypeError, ValueError):
+        return
+    if day is None:
+        return
+    rule = f"dates.{how}"
+    doc.fields["published"] = {"value": day.isoformat(), "utc": None, "raw": raw, "rule": rule,
+                               "span": list(dl.get("span") or [0, 0])}
+    doc.fire(rule)
+
+
+def _dateline_year(doc: Doc, mo: int, d: int) -> tuple[dt.date | None, str]:
+    """The year of a dateline's month and day when one year alone is written in the first header lines
+    (``2008`` over a menu, ``Monday, 2008``; never a copyright line)."""
+    sh = shapes(doc.rules)
+    years: list[str] = []
+    for ln in doc.ledger.lines[:YEAR_LINES]:
+        if ln.role not in (None, "header", "title") or len(ln.text) > 80 or sh.neg.find_last(ln.text):
+            continue
+        years += [y for y in _YEAR_LINE.findall(ln.text) if _weight(_YEAR_LINE.sub("", ln.text)) <= 24]
+    if len(set(years)) == 1:
+        return dt.date(int(years[0]), mo, d), "dateline_day+header_year"
+    return None, ""

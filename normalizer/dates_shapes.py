@@ -3,7 +3,7 @@
 Month words are babel's CLDR names (``datewords``); labels, am/pm words and zone abbreviations come from
 every locale file's ``[dates]`` and ``[timezones]``. One pattern finds every absolute date in a line; its
 groups say what it caught (``y m d`` or ``a b y`` for an ambiguous ``a/b/y``, ``mw`` a month word, ``ey``
-a year of the 1912 era (Juche, Minguo), ``H M S``, ``ampm``, ``tz``). Label patterns tell whether the
+a year of the 1912 era (Juche, Minguo), ``jy`` a Solar Hijri year (``jmw`` its month word), ``H M S``, ``ampm``, ``tz``). Label patterns tell whether the
 words before or after a date announce a publication or an update.
 """
 from __future__ import annotations
@@ -49,7 +49,7 @@ SHAPES = [
     r"(?:Juche\s?|主體|주체\s?|民國|民国)(?P<ey>\d{2,3})(?:\.|\s*年\s*)" + _M + r"(?:\.|\s*月\s*)" + _D
     + r"(?:\.|\s*日)?",
     # 28.04.2008, 12:52 Uhr / 28.4.08 / 28-04-2008 / 28/04/2008 (a/b: order from the locale)
-    rf"(?<![\d.\-/]){_D}\.\s?{_M}\.\s?(?:{_Y4}(?!\d(?!\d?[./\s]))|(?P<y2>\d\d)(?![\d]))(?!\.\d){_TAIL}",
+    rf"(?<![\d.\-/]){_D}\.\s?{_M}\.\s?(?:{_Y4}(?!\d(?!\d?[./\s]))|(?P<y2>\d\d)(?![\d:]))(?!\.\d){_TAIL}",
     rf"(?<![\d.\-/])(?P<a>[0-3]?\d)(?P<sep>[/\-])(?P<b>[0-3]?\d)(?P=sep){_Y4}(?![/\-])(?!\d(?!\d?[./\-])){_TAIL}",
     # 28 April 2008, 28. April 2008, 28 de abril de 2008, 28 апреля 2008 г.
     rf"{_PRE_TIME}(?<![^\W_]){_D}(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+|-)?{_MW}(?:,|\s|-)\s*(?:de\s+|del\s+)?"
@@ -58,6 +58,12 @@ SHAPES = [
     rf"{_PRE_TIME}(?<![^\W\d_]){_MW}\s*{_D}(?:st|nd|rd|th)?(?:,|\.)?\s*{_Y4}(?!\d(?!\d?[./\s])){_TAIL}",
     # 2008. április 28. (year-first month words)
     rf"(?<!\d){_Y4}\.?\s+{_MW}\s+{_D}\.?(?!\d){_TAIL}",
+]
+
+HIJRI_SHAPES = [
+    # Solar Hijri: ۱۵ آبان ۱۴۰۲ - ۱۴:۳۰ / ۱۴۰۲/۰۸/۱۵ (digits made ASCII first; ``jy`` a year 1300-1499 AP)
+    rf"(?<![^\W_]){_D}\s+(?P<jmw>[^\W\d_]{{2,10}})\s+(?P<jy>1[34]\d\d)(?!\d){_TAIL}",
+    rf"(?<![\d.\-/])(?P<jy>1[34]\d\d)(?P<sep>[\-./])\s?{_M}(?P=sep)\s?{_D}(?![\d])(?!\.\d){_TAIL}",
 ]
 
 
@@ -135,7 +141,8 @@ class Shapes:
     """Compiled date shapes and label sets over all locales of a rule set."""
 
     def __init__(self, rules: Rules):
-        pub, mod, pub_suf, mod_suf, neg, event = set(), set(), set(), set(), set(), set()
+        pub, mod, pub_suf, mod_suf, neg, event, phrase = set(), set(), set(), set(), set(), set(), set()
+        hijri: dict[str, int] = {}
         zones: set[str] = set()
         for loc in rules.locales.values():
             zones.update(k.split("@")[0] for k in loc.get("timezones", {}))
@@ -146,14 +153,19 @@ class Shapes:
             mod_suf.update(d.get("modified_suffixes", []))
             neg.update(d.get("not_publication", []))
             event.update(w.casefold() for w in d.get("event_words", []))
+            hijri.update({str(k).casefold(): int(v) for k, v in d.get("solar_hijri_months", {}).items()})
+            phrase.update(w.casefold() for w in d.get("phrase_event_words", []))
         self.zone_words = zones
         # Standard-library patterns (several times faster than ``regex`` on these shapes), one per shape,
         # bounded quantifiers only; group names repeated within a shape get a numeric suffix.
         self.dates = [re.compile(_unique_groups(s), re.IGNORECASE) for s in SHAPES]
+        self.hijri_dates = [re.compile(_unique_groups(s), re.IGNORECASE) for s in HIJRI_SHAPES]
         self.pub, self.mod = Labels(pub), Labels(mod)
         self.pub_suf, self.mod_suf = Labels(pub_suf), Labels(mod_suf)
         self.neg = Labels(neg)
         self.event_words = frozenset(event)
+        self.phrase_words = frozenset(phrase)
+        self.solar_hijri_months = hijri  # an event only after a phrase (``Sitzung vom``, not ``Max am``)
 
 
 def shapes(rules: Rules) -> Shapes:

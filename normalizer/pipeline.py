@@ -22,6 +22,7 @@ STAGES = (
     ("boilerplate", boilerplate.classify),
     ("dates", dates.extract),
     ("datelines", datelines.extract),
+    ("dates_dateline", dates.fill_from_dateline),
     ("bylines", bylines.extract),
     ("title", title.extract),
     ("body", body.assemble),
