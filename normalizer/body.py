@@ -10,7 +10,7 @@ import regex
 
 from .boilerplate import sweep
 from .doc import Doc
-from .layout import TABLE_ROW, hard_wrapped
+from .layout import hard_wrapped, is_table_row
 from .lines import Line
 
 # A hyphen glued to the start of a capitalised word after a space: link text the extractor prefixed
@@ -78,7 +78,7 @@ def split_glued(text: str) -> list[str]:
 
 def _hard_wrapped(lines: list[Line], text: str) -> bool:
     """Wire copy broken at a fixed width (Reuters-21578): most lines of similar length, no blank lines."""
-    return hard_wrapped([len(ln.text) for ln in lines], sum(1 for ln in lines if TABLE_ROW.search(ln.text)))
+    return hard_wrapped([len(ln.text) for ln in lines], sum(1 for ln in lines if is_table_row(ln.text)))
 
 
 def assemble(doc: Doc) -> None:

@@ -286,8 +286,10 @@ def _entry(doc: Doc, line: Line, a: int, b: int, kind: str, rule: str, lang: str
 
 
 def _is_nav_item(text: str) -> bool:
+    if not _MARKER.match(text):
+        return False    # a list item opens with a marker
     body = _MARKER.sub("", text, count=1)
-    return (bool(_MARKER.match(text)) and weight(body) <= 6 and len(body) <= 40
+    return (weight(body) <= 6 and len(body) <= 40
             and not _SENTENCE_END.search(body) and not _DATEISH.search(body))
 
 

@@ -28,7 +28,7 @@ from .dates import month_number
 from .doc import Doc
 from .lines import Line
 from .rules import Rules
-from .rx_prefilter import can_start, has_required
+from .rx_prefilter import Candidates
 
 FIRST_LINES = 6     # a leading dateline sits in one of the first free lines
 HEAD_LINES = 250    # strong shapes are looked for this far into a whole page
@@ -84,6 +84,35 @@ def _rules(doc: Doc) -> list[tuple[str, dict]]:
         rs = doc.rules.locales[code].get("datelines", {}).get("rules", [])
         out += [(f"datelines.{code}.{r['name']}", r) for r in rs]
     return out
+
+
+class _Prepared:
+    """A document's dateline rules, in order, with their prefilter (``rx_prefilter.Candidates``) and
+    where each may stand; built once per (source, language) and kept with the rules."""
+
+    __slots__ = ("rules", "wheres", "cands", "lead", "head", "line")
+
+    def __init__(self, rules: list[tuple[str, dict]]):
+        self.rules = rules
+        self.wheres = [r.get("where", "lead") for _, r in rules]
+        inline = frozenset(i for i, w in enumerate(self.wheres) if w == "inline")
+        self.cands = Candidates([r["pattern"] for _, r in rules], always=inline)
+        self.lead = any(w == "lead" for w in self.wheres)
+        self.head = any(w in ("head", "inline") for w in self.wheres)
+        self.line = any(w not in ("lead", "head", "inline") for w in self.wheres)
+
+    def any_for(self, pos: int, in_lead: bool) -> bool:
+        """Whether any rule may stand on a line at ``pos`` (lead or not)."""
+        return self.line or (self.lead and in_lead) or (self.head and pos < HEAD_LINES)
+
+
+def _prepared(doc: Doc) -> _Prepared:
+    cache = doc.rules.view("datelines.prepared", lambda _rs: {})
+    key = ((doc.source or {}).get("id"), doc.language)   # what ``_rules`` depends on
+    prep = cache.get(key)
+    if prep is None:
+        prep = cache[key] = _Prepared(_rules(doc))
+    return prep
 
 
 # --- places ---------------------------------------------------------------------------------------------
@@ -349,33 +378,40 @@ def _candidates(doc: Doc) -> list[tuple[Line, int]]:
     return [(ln, i) for i, ln in enumerate(free)]
 
 
-def match_line(doc: Doc, ln: Line, pos: int, rules: list[tuple[str, dict]], in_lead: bool | None = None) -> dict | None:
+def match_line(doc: Doc, ln: Line, pos: int, rules: list[tuple[str, dict]] | _Prepared,
+               in_lead: bool | None = None) -> dict | None:
     """The first rule that matches at the start of this line and may stand there, as a dateline field."""
+    prep = rules if isinstance(rules, _Prepared) else _Prepared(rules)
     text = ln.text if len(ln.text) <= MAX_LINE else ln.text[:MAX_LINE]
     lead = _LEAD.match(text).end()
     if in_lead is None:
         in_lead = pos < FIRST_LINES
     first = text[lead:lead + 1]
     chars: set[str] | None = None
-    for name, r in rules:
-        where = r.get("where", "lead")
+    cands = prep.cands
+    wheres = prep.wheres
+    # only rules whose pattern can open a match with the line's first character (inline ones whatever
+    # it is) and whose required punctuation the line holds (``rx_prefilter.Candidates``)
+    for k, check in cands.select(first, text):
+        where = wheres[k]
         if where == "lead" and not in_lead:
             continue
         if where in ("head", "inline") and pos >= HEAD_LINES:
             continue
+        if check and not cands.required(k, text):
+            continue        # the line lacks a character class the pattern needs
+        name, r = prep.rules[k]
         if where == "inline":
             if chars is None:
                 chars = set(text)
-            if not has_required(r["pattern"], text) or not any(can_start(r["pattern"], ch) for ch in chars):
-                continue    # the line lacks what the pattern needs, or no character of it can open a match
+            if not any(cands.can_start(k, ch) for ch in chars):
+                continue    # no character of the line can open a match
             for m in r["pattern"].finditer(text):
                 dl = _build(doc, m, r, name, ln) if m.end() > m.start() else None
                 if dl is not None:
                     dl["_whole"] = False
                     return dl
             continue
-        if (first and not can_start(r["pattern"], first)) or not has_required(r["pattern"], text):
-            continue        # the line's first character cannot open a match, or it lacks what the pattern needs
         m = r["pattern"].match(text, lead)
         if not m or m.end() == m.start():
             continue
@@ -428,15 +464,17 @@ def _build(doc: Doc, m, r: dict, name: str, ln: Line) -> dict | None:
 
 def extract(doc: Doc) -> None:
     """Set the ``dateline`` field; a dateline standing alone on its line places that line as a header."""
-    rules = _rules(doc)
-    if not rules:
+    prep = _prepared(doc)
+    if not prep.rules:
         return
     cands = _candidates(doc)
     # on a whole page the article starts after its publication line: the lines after it are a lead too
     after = next((pos for ln, pos in cands if ln.field == "published"), None)
     for ln, pos in cands:
         in_lead = pos < FIRST_LINES or (after is not None and after < pos <= after + FIRST_LINES)
-        dl = match_line(doc, ln, pos, rules, in_lead)
+        if not prep.any_for(pos, in_lead):
+            continue    # no rule may stand this far into the page
+        dl = match_line(doc, ln, pos, prep, in_lead)
         if dl is None:
             continue
         whole = dl.pop("_whole")

@@ -2,9 +2,11 @@
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
 
 import ftfy
+import ftfy.badness
 from charset_normalizer import from_bytes
 
 _BOMS = (
@@ -18,6 +20,35 @@ _SUPERSETS = {"gb2312": "gb18030", "gbk": "gb18030", "euc_kr": "cp949", "shift_j
 _FTFY = ftfy.TextFixerConfig(unescape_html=False, fix_latin_ligatures=False, fix_character_width=False,
                              uncurl_quotes=False, fix_line_breaks=False, normalization=None,
                              remove_terminal_escapes=False, remove_control_chars=False, explain=True)
+
+
+def _suspects() -> tuple[str, str]:
+    """(characters any ``ftfy.badness`` match is made of, characters that make a match alone).
+
+    Every alternative of ``BADNESS_RE`` needs two adjacent characters from its mojibake categories and
+    literals (``Ã©``, ``â€``, ``Ð¾``), or one C1 control, ``Œ``/``œ`` or ``Ã``/``Â`` (``[a-z]\\s?[ÃÂ][ ]``):
+    a line with neither cannot be bad, and the slow alternation need not run on it."""
+    cats = "".join(ftfy.badness.MOJIBAKE_CATEGORIES.values())
+    in_cats = re.compile("[" + cats.replace("\\", "\\\\").replace("]", "\\]").replace("[", "\\[") + "]")
+    chars = {chr(c) for c in range(0x80, 0x10000) if in_cats.match(chr(c))}
+    chars |= {ch for ch in ftfy.badness.BADNESS_RE.pattern if ord(ch) >= 0x80}
+    chars |= {"\xa0", "\xad"}   # written as escapes in the pattern source
+    alone = {chr(c) for c in range(0x80, 0xA0)} | set("ŒœÃÂ")
+    return "".join(sorted(chars)), "".join(sorted(alone))
+
+
+def _suspect_rx() -> re.Pattern:
+    chars, alone = _suspects()
+    cls = "[" + re.escape(chars) + "]"
+    return re.compile(f"[{re.escape(alone)}]|{cls}{cls}")
+
+
+_SUSPECT = _suspect_rx()
+
+
+def may_be_mojibake(line: str) -> bool:
+    """Whether ``ftfy.badness.is_bad(line)`` can be true: a fast necessary condition (see ``_suspects``)."""
+    return not line.isascii() and _SUSPECT.search(line) is not None
 
 
 @dataclass
@@ -96,7 +127,7 @@ def _fix_mojibake(text: str) -> tuple[str, list[dict]]:
         return text, []
     out, repairs, pos = [], [], 0
     for line in text.splitlines(keepends=True):
-        if line.isascii() or not ftfy.badness.is_bad(line):
+        if not may_be_mojibake(line) or not ftfy.badness.is_bad(line):
             out.append(line)
         else:
             fixed = ftfy.fix_and_explain(line, config=_FTFY)

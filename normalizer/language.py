@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import threading
+from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -85,10 +86,39 @@ _SCRIPTS = (  # runs of letters per script, counted at C speed
 _LETTERS = regex.compile(r"[^\W\d_]+")
 
 
+_SCRIPT_NAMES = tuple(name for name, _ in _SCRIPTS)
+# Per character seen: (index into _SCRIPTS or -1, whether ``_LETTERS`` matches it); bounded.
+_CHAR_INFO: dict[str, tuple[int, bool]] = {}
+_CHAR_INFO_MAX = 200_000
+
+
+def _char_info(ch: str) -> tuple[int, bool]:
+    """What ``script_counts`` needs to know of one character, from the same character classes."""
+    script = next((i for i, (_, rx) in enumerate(_SCRIPTS) if rx.match(ch)), -1)
+    info = (script, _LETTERS.match(ch) is not None)
+    if len(_CHAR_INFO) >= _CHAR_INFO_MAX:
+        _CHAR_INFO.clear()
+    _CHAR_INFO[ch] = info
+    return info
+
+
 def script_counts(text: str) -> dict[str, int]:
-    """Letters per script: latin, hangul, kana, han, cyrillic, arabic, greek, other."""
-    c = {name: sum(map(len, rx.findall(text))) for name, rx in _SCRIPTS}
-    c["other"] = max(0, sum(map(len, _LETTERS.findall(text))) - sum(c.values()))
+    """Letters per script: latin, hangul, kana, han, cyrillic, arabic, greek, other.
+
+    Each script's count is the number of characters in its class (what summing the lengths of its runs
+    gives); counted once per distinct character of the text (``Counter`` runs in C), each character
+    classified once per process."""
+    counts = [0] * len(_SCRIPTS)
+    letters = 0
+    get = _CHAR_INFO.get
+    for ch, k in Counter(text).items():
+        script, letter = get(ch) or _char_info(ch)
+        if script >= 0:
+            counts[script] += k
+        if letter:
+            letters += k
+    c = dict(zip(_SCRIPT_NAMES, counts, strict=True))
+    c["other"] = max(0, letters - sum(counts))
     return c
 
 

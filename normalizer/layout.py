@@ -27,11 +27,26 @@ MARKER = regex.compile(r"^(?:[*+o\-•·・■▶►▷◆◇○●]|\d{1,2}\.)\
 _GLUE = re.compile(r"(?:(?<=[A-Za-z][a-z]{3})|(?<=[)?!’”\"']))(?:[A-Z][a-z]*|A|I) ")
 
 TABLE_ROW = regex.compile(r"^(?=.*\d)\S+(?: \S+)*(?: {2,}\S+(?: \S+)*){3,}$")  # columns laid out with spaces
+_END_CHARS = frozenset(".!?。！？…:：\"”’)]」』）")   # the class of ``_END``
 PROSE_WORDS = 10          # a prose line has at least this many words (or CJK equivalent)
 GAP_LINES = 12            # an interruption of the block at most this long is bridged
 BRIDGE_SCORE = 6.0        # a neighbouring run must be worth this much to be joined
 BACK_GAP_LINES = 6
 BACK_BRIDGE_SCORE = 10.0
+
+
+def is_table_row(text: str) -> bool:
+    """``TABLE_ROW.search(text)``, skipped when the text lacks the two spaces every match holds."""
+    return "  " in text and TABLE_ROW.search(text) is not None
+
+
+def ends_sentence(text: str) -> bool:
+    """``_END.search(text)``: when the last character is no whitespace, ``\\s*$`` can only match the
+    empty string at the end, so the answer is whether that character is in the class."""
+    last = text[-1:]
+    if last and not last.isspace():
+        return last in _END_CHARS
+    return _END.search(text) is not None
 
 
 @lru_cache(maxsize=65536)
@@ -52,6 +67,7 @@ def glued_teaser(text: str) -> bool:
     return False
 
 
+_HANGUL_STOP = regex.compile(r"[.?!…‘’'\"“”,]")
 _HAN_KANA = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
 
 
@@ -65,7 +81,7 @@ def menu_row(text: str) -> bool:
         return max(lens) <= 4 or (len(toks) >= 5 and sum(lens) / len(toks) <= 5)
     if _CJK.search(text):  # Hangul: words are spaced, headlines are short words too
         lens = [len(t) for t in toks]
-        if regex.search(r"[.?!…‘’'\"“”,]", text) or _END.search(text):
+        if _HANGUL_STOP.search(text) or ends_sentence(text):
             return False
         return (len(toks) >= 5 and max(lens) <= 4) or (len(toks) >= 9 and sum(lens) / len(toks) <= 5)
     return len(toks) >= 4 and all(t[:1].isupper() or not t[:1].isalpha() for t in toks)
@@ -154,11 +170,12 @@ def analyze(texts: list[str], is_section, is_comments) -> Layout:
     n = len(texts)
     w = [weight(t) for t in texts]
     marker = [bool(MARKER.match(t)) for t in texts]
-    end = [bool(_END.search(t)) for t in texts]
+    end = [ends_sentence(t) for t in texts]
     glued = [w[i] >= 8 and glued_teaser(t) for i, t in enumerate(texts)]
     section = [w[i] < 16 and is_section(t) for i, t in enumerate(texts)]
+    table = [is_table_row(t) for t in texts]
     prose = [(w[i] >= PROSE_WORDS and (not marker[i] or (w[i] >= 14 and t[-1:] in _FULL_STOP))
-              and (end[i] or w[i] >= 20) and not glued[i]) or bool(TABLE_ROW.search(t))
+              and (end[i] or w[i] >= 20) and not glued[i]) or table[i]
              for i, t in enumerate(texts)]
     sc: list[float] = []
     in_comments: list[bool] = []
@@ -187,7 +204,7 @@ def analyze(texts: list[str], is_section, is_comments) -> Layout:
         sc.append(s)
         in_comments.append(comments_from is not None)
     lay = Layout(prose, [False] * n, section, comments_from, weights=w,
-                 wrapped=hard_wrapped([len(t) for t in texts], sum(1 for t in texts if TABLE_ROW.search(t))))
+                 wrapped=hard_wrapped([len(t) for t in texts], sum(table)))
     bs, be, _ = _maxseg(sc, 0, n)
     if bs < 0:
         return lay

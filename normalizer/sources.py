@@ -22,7 +22,7 @@ import regex
 
 from .doc import Doc
 from .rules import Rules
-from .rx_prefilter import may_search
+from .rx_prefilter import search_gate
 
 HEAD_LINES = 40
 FOOT_LINES = 40
@@ -38,6 +38,8 @@ W_SCRIPT = 1.0           # a source writing in the text's script over one that d
 WEBMAIL = frozenset({"qq.com", "163.com", "126.com", "yeah.net", "sina.com", "sina.cn", "sohu.com", "yahoo.co.jp",
                      "naver.com", "hanmail.net", "daum.net", "gmail.com", "hotmail.com", "outlook.com"})
 
+# What ``_COPYRIGHT`` can match in a lowercased ASCII line (its other words are not ASCII).
+_COPYRIGHT_ASCII = ("(c)", "copyright", "all rights reserved")
 _COPYRIGHT = regex.compile(
     r"©|\(c\)|ⓒ|copyright|all rights reserved|版权所有|版權所有|著作權所有|著作権|著作權|저작권|無断転載|无断转载|"
     r"不得转载|不得轉載|禁止转载|禁止轉載|未经授权|未經授權|무단\s*전재|재배포", regex.I)
@@ -52,6 +54,7 @@ _GENERIC = (
 )
 _CORP = regex.compile(r"(?:[\s,]+(?:Inc|Ltd|Limited|LLC|Co|Corp|Corporation|Company|Group|GmbH|S\.A|plc)\.?)+$|"
                       r"(?:股份有限公司|有限责任公司|有限公司|公司|株式会社|주식회사)$", regex.I)
+_UNSET = object()
 _SCRIPT_LANG = (("Hangul", "ko"), ("Hiragana", "ja"), ("Katakana", "ja"), ("Han", "zh"), ("Cyrillic", "ru"))
 
 
@@ -217,12 +220,15 @@ def from_text(doc: Doc) -> None:
         low = unicodedata.normalize("NFKC", text).lower()
         if len(low) != len(text):       # NFKC changed the length: spans are approximate, matching is not
             low = text.lower()
-        is_copy = bool(_COPYRIGHT.search(low))
+        if low.isascii():   # lowercased ASCII: the pattern's ASCII words as plain substrings, same answer
+            is_copy = any(w in low for w in _COPYRIGHT_ASCII)
+        else:
+            is_copy = bool(_COPYRIGHT.search(low))
         if is_copy:
             copyright_lines.append(i)
         if auto is None:
             continue
-        label = _LABEL.search(low)
+        label = _UNSET
         for end, (word, entries) in auto.iter(low):
             start = end - len(word) + 1
             if not _bounded(low, start, end + 1, word):
@@ -239,8 +245,11 @@ def from_text(doc: Doc) -> None:
                     credit(sid, "copyright", W_COPYRIGHT, f"source.{sid}.copyright", text, (ln.start, ln.end))
                 elif what == "domain":
                     credit(sid, "domain", W_DOMAIN, f"source.{sid}.domain", raw, span, cap=3)
-                elif label and label.end() <= start <= label.end() + 2 and i < max(HEAD_LINES, n // 2):
-                    credit(sid, "label", W_LABEL, f"source.{sid}.label", text, (ln.start, ln.end))
+                else:
+                    if label is _UNSET:     # looked for only when a name is found on the line
+                        label = _LABEL.search(low)
+                    if label and label.end() <= start <= label.end() + 2 and i < max(HEAD_LINES, n // 2):
+                        credit(sid, "label", W_LABEL, f"source.{sid}.label", text, (ln.start, ln.end))
     # the source files' own detect rules: on their keyword lines, or on their region when they have none
     todo = sorted(rule_lines.items()) + [((sid, i), None) for sid, i in idx["always"]]
     for (sid, ridx), where_lines in todo:
@@ -250,9 +259,10 @@ def from_text(doc: Doc) -> None:
             range(max(0, n - FOOT_LINES), n) if where == "footer" else range(n)
         cand = [i for i in dict.fromkeys(where_lines) if i in rng] if where_lines is not None else list(rng)
         rx = rule["pattern"]
+        may_search = search_gate(rx)
         for i in cand:
             t = lines[i].text[:MAX_LINE]
-            if not may_search(rx, t):
+            if not may_search(t):
                 continue    # the line lacks a character the pattern needs
             m = rx.search(t)
             if m:

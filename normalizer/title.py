@@ -45,7 +45,24 @@ def looks_like_title(text: str) -> bool:
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
-def _score(doc: Doc, ln: Line, start: int, texts: list[str]) -> float:
+def by_length(texts: list[str]) -> dict[int, list[tuple[int, str]]]:
+    """(index, text) of the lines grouped by length, to find a line's echoes without a full scan."""
+    out: dict[int, list[tuple[int, str]]] = {}
+    for i, x in enumerate(texts):
+        out.setdefault(len(x), []).append((i, x))
+    return out
+
+
+def _echoed(body: str, index: int, texts: list[str], lengths: dict[int, list[tuple[int, str]]] | None) -> bool:
+    """Another line holds ``body`` and is at most 12 characters longer (printed twice, or echoed)."""
+    if lengths is None:
+        return any(i != index and body in x and len(x) <= len(body) + 12 for i, x in enumerate(texts))
+    n = len(body)
+    return any(i != index and body in x for size in range(n, n + 13) for i, x in lengths.get(size, ()))
+
+
+def _score(doc: Doc, ln: Line, start: int, texts: list[str],
+           lengths: dict[int, list[tuple[int, str]]] | None = None) -> float:
     t = ln.text
     body = MARKER.sub("", t, count=1)
     w = weight(body)
@@ -81,7 +98,7 @@ def _score(doc: Doc, ln: Line, start: int, texts: list[str]) -> float:
     prev = lines[ln.index - 1] if ln.index else None
     if prev is None or prev.role in ("boilerplate", "header") or menu_row(prev.text) or weight(prev.text) < 2.5:
         s += 1.5  # the head of a group of lines (headline, standfirst, byline)
-    if any(i != ln.index and body in x and len(x) <= len(body) + 12 for i, x in enumerate(texts)):
+    if _echoed(body, ln.index, texts, lengths):
         s += 2.0  # printed twice, or echoed (``正在阅读：…``)
     if body != t:
         s -= 2.0 if body in texts else 0.5  # the plain copy of a headline printed as a list item too
@@ -102,12 +119,13 @@ def _whole_page_title(doc: Doc) -> Line | None:
     if lay.start < 0:
         return None
     texts = [ln.text for ln in doc.ledger.lines]
+    lengths = by_length(texts)
     best, best_s = None, MIN_SCORE
     for ln in doc.ledger.lines[max(0, lay.start - WINDOW): lay.start + INTO_MAIN]:
         if ln.role is not None or (ln.index >= lay.start and lay.prose[ln.index] and (
                 weight(ln.text) > 30 or _FULL_STOP_END.search(ln.text))):
             continue
-        s = _score(doc, ln, lay.start, texts)
+        s = _score(doc, ln, lay.start, texts, lengths)
         if ln.index >= lay.start and not _near_header(doc, ln):
             continue  # inside the block only a line with the header lines beside it
         if s > best_s:
@@ -117,7 +135,7 @@ def _whole_page_title(doc: Doc) -> Line | None:
         prev = doc.ledger.lines[best.index - 1]
         if (prev.role is None and weight(prev.text) >= 4 and MARKER.sub("", prev.text, count=1) != best.text
                 and len(prev.text) >= 0.5 * len(best.text)
-                and _score(doc, prev, lay.start, texts) >= max(MIN_SCORE, best_s - 3.5)):
+                and _score(doc, prev, lay.start, texts, lengths) >= max(MIN_SCORE, best_s - 3.5)):
             return prev
     return best
 
