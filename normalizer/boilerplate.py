@@ -168,7 +168,7 @@ def section_rule(doc: Doc, text: str) -> dict | None:
 
 def _section_rule(doc: Doc, text: str) -> dict | None:
     union = doc.rules.view("boilerplate.sections.any", lambda rs: _union(_build_sections(rs)))
-    if union is not None and not union.search(text):
+    if union is not None and not union.may_match(text):
         return None
     for r in doc.rules.view("boilerplate.sections", _build_sections):
         if r["pattern"].search(text):
@@ -333,7 +333,7 @@ def classify(doc: Doc) -> None:
                 elif gate is not None:
                     hit = _any_rule(gate, rules, probe)
                 else:
-                    hit = bool(union.search(probe))
+                    hit = union.may_match(probe)
                 cached = _segments(ln, rules, head) if hit else []
                 if len(cache) >= CACHE_SIZE:
                     cache.clear()

@@ -52,6 +52,14 @@ class Rx:
             _timed_out(self.name)
             return None
 
+    def may_match(self, s: str) -> bool:
+        """A first pass: True when the pattern matches somewhere in ``s``, and also when the time limit
+        cuts it (no warning here: the caller then runs the single rules, whose own limits name the culprit)."""
+        try:
+            return self.pattern.search(s, timeout=TIMEOUT) is not None
+        except TimeoutError:
+            return True
+
     def match(self, s: str, pos: int = 0):
         try:
             return self.pattern.match(s, pos, timeout=TIMEOUT)
