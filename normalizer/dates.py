@@ -25,7 +25,7 @@ import regex
 
 from .boilerplate import layout_of, whole_page
 from .dates_calendars import ascii_digits, solar_hijri_to_gregorian
-from .dates_shapes import Shapes, groups, shapes
+from .dates_shapes import Shapes, fact_key, groups, shapes
 from .dates_zones import home_zone, zone_for
 from .doc import Doc
 from .lines import Line
@@ -89,13 +89,25 @@ def _weekdays() -> frozenset[str]:
     return frozenset(w for w in weekday_words() if len(w) > 1)
 
 
+# Half-day words the shapes catch (others come from CLDR's day periods, ``datewords``).
+_AMPM = {**dict.fromkeys(("pm", "오후", "午後", "下午", "晚上", "م", "مساء", "مساءً", "مساءا", "ch"), "pm"),
+         **dict.fromkeys(("am", "오전", "午前", "上午", "凌晨", "早上", "ص", "صباحا", "صباحًا", "sa"), "am")}
+
+
+@lru_cache(maxsize=1)
+def _ampm_words() -> dict[str, str]:
+    from .datewords import ampm_words
+    return ampm_words()
+
+
 def month_number(word: str, doc: Doc | None = None) -> int | None:
     """A month written as a number or a word of any locale (babel CLDR names, loaded once)."""
     if word.isdigit():
         n = int(word)
         return n if 1 <= n <= 12 else None
     from .datewords import month_lookup
-    return month_lookup().get(word.casefold().rstrip("."))
+    w = word.casefold().rstrip(".")
+    return month_lookup().get(w if " " not in w and "\xa0" not in w else " ".join(w.split()))
 
 
 def _ymd(g: dict, doc: Doc) -> tuple[int, int, int] | None:
@@ -165,9 +177,10 @@ def to_value(doc: Doc, g: dict, raw: str, span: tuple[int, int], rule: str,
     try:
         hh, mm, ss = int(g["H"]), int(g.get("M") or 0), int(g.get("S") or 0)
         ampm = (g.get("ampm") or "").casefold().replace(".", "").replace(" ", "")
-        if ampm in {"pm", "오후", "午後", "下午", "晚上"} and hh < 12:
+        half = _AMPM.get(ampm) or (_ampm_words().get(ampm) if ampm else None)
+        if half == "pm" and hh < 12:
             hh += 12
-        elif ampm in {"am", "오전", "午前", "上午", "凌晨", "早上"} and hh == 12:
+        elif half == "am" and hh == 12:
             hh = 0
         if hh == 24 and mm == 0:
             hh = 0
@@ -255,8 +268,28 @@ def _slash_order(doc: Doc, lines: list[Line]) -> None:
         doc.fields["_slash_order"] = max(votes, key=votes.get)
 
 
+# A line of a product's or an event's fact box: a key with a number (``Seiten: 448``, ``ISO: 640``), or a price.
+_SPEC = regex.compile(r"^[*\-•·]?\s*[\p{L}][\p{L}\-. ]{1,24}:\s*\d|\d[.,]\d\d\s?(?:€|EUR|CHF|zł|₽|₺)|(?:€|\$|£)\s?\d")
+SPEC_NEAR = 4           # lines above and below a date line looked at for a fact box
+
+
+def _spec_box(lines: list[Line], i: int, memo: dict[int, bool]) -> bool:
+    """The line sits in a product's or an event's fact box: two lines at most ``SPEC_NEAR`` away state
+    numbers (pages, price, ISO) and no date (``Erscheinungsdatum`` of a book, ``Datum`` of a photo)."""
+    n = 0
+    for j in range(max(0, i - SPEC_NEAR), min(len(lines), i + SPEC_NEAR + 1)):
+        if j == i:
+            continue
+        if j not in memo:
+            t = lines[j].text
+            memo[j] = len(t) <= 60 and not _ANCHOR.search(t) and bool(_SPEC.search(t, timeout=TIMEOUT))
+        n += memo[j]
+    return n >= 2
+
+
 def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
     out: list[Cand] = []
+    spec: dict[int, bool] = {}
     _slash_order(doc, lines)
     for ln in lines:
         text = _text(doc, ln)
@@ -272,6 +305,12 @@ def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
                 continue
             taken = m.end()
             end = m.end()
+            wd = g.pop("wd", None)
+            if wd and wd.casefold() not in _weekdays():  # ``14 March 2024 Berlin 10:15``: no time of the date
+                for k in ("H", "M", "S", "ampm", "tz"):
+                    g.pop(k, None)
+                end = min(m.start(k) for k, v in m.groupdict().items() if v and k.split("_")[0] == "wd")
+                end = len(text[:end].rstrip(" ,.-–—|/·•@"))
             tz = g.get("tz")
             if tz and not _known_zone(tz, sh):
                 del g["tz"]
@@ -306,6 +345,10 @@ def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
             elif c.residue <= 2 * HEADER_RESIDUE:
                 c.neg = sh.neg.find_last(ln.text) is not None
             c.weak = ln.role == "boilerplate"
+            if c.label and not c.neg and c.lstart >= 0 and sh.fact_labels \
+                    and fact_key(doc.text[c.lstart:c.start]) in sh.fact_labels \
+                    and _spec_box(doc.ledger.lines, ln.index, spec):
+                c.neg = True  # ``Seiten: 448 / Erscheinungsdatum: 14.08.2017 / Preis: 12,99 €``: a product's
             out.append(c)
     return out
 
@@ -414,11 +457,28 @@ def _mark_lists(doc: Doc, cands: list[Cand]) -> None:
     for c in cands:
         bullet = bool(_BULLET.match(lines[c.line].text))
         if not c.label and not c.event and (_is_header_line(doc, c) or (bullet and len(lines[c.line].text) <= PROSE)):
-            items.setdefault((c.shape, bullet), []).append(c)
-    for (_shape, bullet), group in items.items():
+            # a date alone on its line is not an item of a list of titles ending with their dates
+            alone = c.residue <= 2 and c.start - lines[c.line].start <= 2
+            items.setdefault((c.shape, bullet, alone), []).append(c)
+    if not items:
+        return
+    # The first dated line, then paragraphs, then the dated lines of a related list: the first one is the
+    # article's date line, not an item of the list below (a date with items before it, or beside it
+    # without a paragraph between, stays an item).
+    prose = [0]  # prose[i]: paragraphs among the lines before line i
+    for ln in lines:
+        prose.append(prose[-1] + _paragraph(ln.text))
+    for (_shape, bullet, _alone), group in items.items():
         for c in group:
-            near = sum(1 for o in group if o.line != c.line and abs(o.line - c.line) <= 6)
-            c.listed = near >= (1 if bullet else 2)
+            near = [o for o in group if o.line != c.line and abs(o.line - c.line) <= 6]
+            apart = all(o.line > c.line and prose[o.line] > prose[c.line + 1] for o in near)
+            c.listed = len(near) >= (1 if bullet else 2) and not apart
+
+
+def _paragraph(text: str) -> bool:
+    """A body paragraph: a long line, or a sentence of a dozen words or more."""
+    return len(text) > PROSE or (len(text) >= 80 and text.rstrip()[-1:] in ".!?。！？؟"
+                                 and len(_WORD.findall(text)) >= 10)
 
 
 def _listed(doc: Doc, cands: list[Cand], c: Cand) -> bool:
@@ -447,6 +507,9 @@ def _labelled_ok(doc: Doc, cands: list[Cand], c: Cand) -> bool:
     at = (c.lstart if c.lstart >= 0 else c.start) - ln.start
     if c.neg or at > 60 or (_sentence(ln.text, c) and not _byline(doc, ln, c, at)):
         return False
+    if c.lstart >= 0 and doc.text[c.start - 1].isalpha() and _WORD.search(ln.text[:at]) and _DP_WEAK.fullmatch(
+            doc.text[c.lstart:c.start].strip(" :：,").split(" ")[0].casefold()):
+        return False  # ``Romana von Mengershausen20. November 2018``: a name's particle, not a byline
     if len(ln.text) > PROSE and (at > 3 or c.start - (c.lstart if c.lstart >= 0 else c.start) < 6):
         return False  # a paragraph counts only when it opens with a real label (not ``Von wegen. Am …``)
     return not (_BULLET.match(ln.text) and _listed(doc, cands, c))

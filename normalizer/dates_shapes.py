@@ -18,7 +18,9 @@ from .rules import Rules
 _CONNECT = (r"(?:[\s,，]*(?:um|at|à|a\s+las|a\s+la|às|as|alle|ore|om|в|o|saat|kl\.?|klo|le|@|-|–|—|\||/|·|•|T|,)?"
             r"[\s]*)")
 _AMPM_PRE = r"(?:(?P<ampm>오전|오후|午前|午後|上午|下午|凌晨|早上|晚上|中午)\s*)"
-_AMPM_POST = r"(?:\s?(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b))"
+# ... or after it: ``3:45 p.m.``, Arabic ``10:15 م`` (ص/م, صباحًا/مساءً), Vietnamese ``10:15 CH`` (SA/CH).
+_AMPM_POST = (r"(?:\s?(?P<ampm>[ap]\.\s?m\.|[ap]m\b|[ap]\.m\b|(?-i:SA|CH)\b"
+              r"|(?:صباح|مساء)[\u064b\u0627]*|[صم](?![^\W\d_])))")
 _CJK_TIME = (r"(?P<H>[01]?\d|2[0-4])\s*(?:[時时시點点]\s*(?:(?P<M>[0-5]?\d)\s*[分분]?)?"
              r"|[:：]\s*(?P<M>[0-5]\d)(?:[:：](?P<S>[0-5]\d))?)")
 _TIME = r"(?P<H>[01]?\d|2[0-4])(?:[:：h.](?P<M>[0-5]\d)(?:[:：.](?P<S>[0-5]\d)(?:\.\d{1,6})?)?)"
@@ -27,7 +29,10 @@ _TZ = (r"(?:\s*\(?(?-i:(?P<tz>(?:UTC|GMT)\s?[+\-−]\s?\d{1,2}(?::?\d\d)?|[+\-�
        r"|[\u4e00-\u9fff]{2,9}(?=\s*$)|[\uac00-\ud7a3]{2,5}(?=\s*$)))\)?)")
 _TZ_PRE = r"(?:(?!午前|午後|上午|下午|凌晨|早上|晚上|中午|오전|오후)(?P<tz>[\u4e00-\u9fff]{2,9}|[\uac00-\ud7a3]{2,5})\s*)"
 _UHR = r"(?:\s*(?:Uhr|uhr|h\b|hs\b|horas|hrs\.?|น\.|ч\.?))"
-_TAIL = rf"(?:{_CONNECT}(?:{_AMPM_PRE}?{_TIME}(?:{_AMPM_POST})?{_UHR}?{_TZ}?))?"
+# A weekday may stand between the date and the time (``14 Mart 2024 Perşembe 10:15``): caught as any
+# word (``wd``) and checked against the weekday words in Python (not one: the time is dropped).
+_WD = r"(?:(?!오전|오후|午前|午後|上午|下午|凌晨|早上|晚上|中午)(?P<wd>[^\W\d_]{2,12})\.?,?\s+(?:um\s|at\s|à\s|saat\s|ore\s|om\s|o\s|alle\s|-\s|,\s)?\s*)"
+_TAIL = rf"(?:{_CONNECT}{_WD}?(?:{_AMPM_PRE}?{_TIME}(?:{_AMPM_POST})?{_UHR}?{_TZ}?))?"
 _CJK_TAIL = (rf"(?:\s*[（(][^\W\d_]{{1,3}}[)）])?(?:[\s,，]*(?:{_TZ_PRE}?{_AMPM_PRE}?{_CJK_TIME}){_TZ}?)?")
 
 # A time written before the date: ``09:31 August 20, 2019``, ``12:52, 28 April 2008``.
@@ -36,7 +41,8 @@ _PRE_TIME = (r"(?:(?<![\d:.])(?P<H>[01]?\d|2[0-3])[:：](?P<M>[0-5]\d)(?:\s?(?P<
 _Y4 = r"(?P<y>(?:19[5-9]|20[0-4])\d)"
 _D = r"(?P<d>0?[1-9]|[12]\d|3[01])"
 _M = r"(?P<m>0?[1-9]|1[0-2])"
-_MW = r"(?P<mw>[^\W\d_]{2,14})\.?"
+# A month word; in Arabic script two words may make one (كانون الثاني, تشرين الأول: Levantine/Iraqi names).
+_MW = r"(?P<mw>[^\W\d_]{2,14}(?:\s[\u0621-\u064a]{2,8}(?=[\s,\-]))?)\.?"
 
 SHAPES = [
     # 2008-04-28 12:52, 2008.04.28, 2008/4/28, 2011-10-02T10:00:00+0900
@@ -50,9 +56,10 @@ SHAPES = [
     + r"(?:\.|\s*日)?",
     # 28.04.2008, 12:52 Uhr / 28.4.08 / 28-04-2008 / 28/04/2008 (a/b: order from the locale)
     rf"(?<![\d.\-/]){_D}\.\s?{_M}\.\s?(?:{_Y4}(?!\d(?!\d?[./\s]))|(?P<y2>\d\d)(?![\d:]))(?!\.\d){_TAIL}",
-    rf"(?<![\d.\-/])(?P<a>[0-3]?\d)(?P<sep>[/\-])(?P<b>[0-3]?\d)(?P=sep){_Y4}(?![/\-])(?!\d(?!\d?[./\-])){_TAIL}",
+    rf"(?<![\d.\-/])(?P<a>[0-3]?\d)(?P<sep>[/\-])(?P<b>[0-3]?\d)(?P=sep){_Y4}(?![/\-])(?!\d(?!\d?[./\-]|\s[^\W\d_])){_TAIL}",
     # 28 April 2008, 28. April 2008, 28 de abril de 2008, 28 апреля 2008 г.
-    rf"{_PRE_TIME}(?<![^\W_]){_D}(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+|-)?{_MW}(?:,|\s|-)\s*(?:de\s+|del\s+)?"
+    # (a day glued to a name before it, ``Nicole Collignon22. Februar 2020``, when a dot follows the day)
+    rf"{_PRE_TIME}(?:(?<![^\W_])|(?<=[a-zß-ÿ])(?=\d{{1,2}}\.\s)){_D}(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+|-)?{_MW}(?:,|\s|-)\s*(?:de\s+|del\s+)?"
     rf"{_Y4}(?!\d(?!\d?[./\s]))(?:\s*(?:г\.|года|р\.|року|roku|yılı|m\.|ж\.))?{_TAIL}",
     # April 28, 2008 / Apr. 28 2008 / April 28th, 2008
     rf"{_PRE_TIME}(?<![^\W\d_]){_MW}\s*{_D}(?:st|nd|rd|th)?(?:,|\.)?\s*{_Y4}(?!\d(?!\d?[./\s])){_TAIL}",
@@ -98,26 +105,32 @@ class Labels:
 
     def __init__(self, words: set[str]):
         self.plain: list[tuple[str, bool, bool]] = []
+        # by first character, with their rank (longest first): a line is checked only against the labels
+        # whose first character it holds
+        self.by_first: dict[str, list[tuple[int, str, bool, bool]]] = {}
         for w in _union(words):
             f = w.casefold()
             self.plain.append((f, f[:1].isalpha(), f[-1:].isalpha()))
+            self.by_first.setdefault(f[0], []).append((len(self.plain) - 1, *self.plain[-1]))
 
     def find_last(self, text: str) -> tuple[int, int] | None:
-        """The label in ``text`` that ends last (start, end), or None."""
+        """The label in ``text`` that ends last (start, end), or None; of two ending there, the longer."""
         low = text.casefold()
         if len(low) != len(text):
             low = text.lower() if len(text.lower()) == len(text) else text
         best: tuple[int, int] | None = None
-        for f, lb, rb in self.plain:
-            i = low.rfind(f)
-            while i >= 0:
-                e = i + len(f)
-                if (not lb or i == 0 or not _wordy(low[i - 1], f[0])) and \
-                        (not rb or e == len(low) or not _wordy(low[e], f[-1])):
-                    if best is None or e > best[1]:
-                        best = (i, e)
-                    break
-                i = low.rfind(f, 0, i)
+        rank = 0
+        for ch in set(low).intersection(self.by_first):
+            for k, f, lb, rb in self.by_first[ch]:
+                i = low.rfind(f)
+                while i >= 0:
+                    e = i + len(f)
+                    if (not lb or i == 0 or not _wordy(low[i - 1], f[0])) and \
+                            (not rb or e == len(low) or not _wordy(low[e], f[-1])):
+                        if best is None or e > best[1] or (e == best[1] and k < rank):
+                            best, rank = (i, e), k
+                        break
+                    i = low.rfind(f, 0, i)
         return best
 
     def __bool__(self) -> bool:
@@ -137,12 +150,18 @@ def _cjk(ch: str) -> bool:
     return 0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFF66 <= o <= 0xFF9F
 
 
+def fact_key(label: str) -> str:
+    """A label as fact-box labels are compared: casefolded, without bullets, colons and spaces around."""
+    return label.casefold().strip(" \t*-•·:：").strip()
+
+
 class Shapes:
     """Compiled date shapes and label sets over all locales of a rule set."""
 
     def __init__(self, rules: Rules):
         pub, mod, pub_suf, mod_suf, neg, event, phrase = set(), set(), set(), set(), set(), set(), set()
         hijri: dict[str, int] = {}
+        fact: set[str] = set()
         zones: set[str] = set()
         for loc in rules.locales.values():
             zones.update(k.split("@")[0] for k in loc.get("timezones", {}))
@@ -155,6 +174,7 @@ class Shapes:
             event.update(w.casefold() for w in d.get("event_words", []))
             hijri.update({str(k).casefold(): int(v) for k, v in d.get("solar_hijri_months", {}).items()})
             phrase.update(w.casefold() for w in d.get("phrase_event_words", []))
+            fact.update(fact_key(w) for w in d.get("fact_labels", []))
         self.zone_words = zones
         # Standard-library patterns (several times faster than ``regex`` on these shapes), one per shape,
         # bounded quantifiers only; group names repeated within a shape get a numeric suffix.
@@ -165,6 +185,7 @@ class Shapes:
         self.neg = Labels(neg)
         self.event_words = frozenset(event)
         self.phrase_words = frozenset(phrase)
+        self.fact_labels = frozenset(fact)
         self.solar_hijri_months = hijri  # an event only after a phrase (``Sitzung vom``, not ``Max am``)
 
 

@@ -15,7 +15,7 @@ DATA = Path(__file__).parent / "data" / "datewords.json"
 # Locales whose words we read; every CLDR width (wide, abbreviated) and context (format, stand-alone).
 LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "uk", "pl", "tr", "sv", "da", "nb", "fi", "cs",
            "sk", "hu", "ro", "el", "id", "vi", "ko", "ja", "zh", "zh_Hant", "ca", "hr", "sl", "bg", "sr",
-           "lt", "lv", "et", "fa", "ar", "he", "be", "kk", "az", "sq", "mk", "ms", "tl")
+           "lt", "lv", "et", "fa", "ar", "ar_IQ", "ar_DZ", "ar_MA", "he", "be", "kk", "az", "sq", "mk", "ms", "tl")
 
 # Short forms news writes that CLDR does not (Sept, Febr.); English ones only, checked against CLDR.
 _EXTRA_MONTHS = (("sept", 9), ("febr", 2), ("jan", 1), ("feb", 2), ("mar", 3), ("apr", 4), ("jun", 6),
@@ -41,7 +41,7 @@ def build() -> dict:
         for ctx in ("format", "stand-alone"):
             for width in ("wide", "abbreviated"):
                 for num, word in loc.months[ctx][width].items():
-                    w = word.casefold().rstrip(".")
+                    w = " ".join(word.casefold().rstrip(".").split())  # كانون\xa0الأول: one plain space
                     if w and not any(c.isdigit() for c in w):
                         seen.setdefault(w, set()).add(num)
             for width in ("wide", "abbreviated", "short"):

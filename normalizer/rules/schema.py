@@ -32,7 +32,7 @@ LOCALE: dict[str, Any] = {
         "date_patterns": [HEADER_RULE], "relative": {"*": "any"}, "not_publication": [str],
         "dateparser_languages": [str], "order": str, "am": [str], "pm": [str],
         "published_suffixes": [str], "modified_suffixes": [str], "home_timezone": str, "event_words": [str],
-        "phrase_event_words": [str], "solar_hijri_months": {"*": int},
+        "phrase_event_words": [str], "solar_hijri_months": {"*": int}, "fact_labels": [str],
     },
     "timezones": {"*": str},
     "boilerplate": {"rules": [BOILERPLATE_RULE], "section_starts": [BOILERPLATE_RULE],
