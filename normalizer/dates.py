@@ -46,6 +46,7 @@ _ANCHOR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d(?!\d?[./\s]))|\d\.\s?
 # ... and on a page in Arabic script, a Solar Hijri year (۱۴۰۲/۰۸/۱۵, ۱۵ آبان ۱۴۰۲)
 _ANCHOR_HIJRI = re.compile(_ANCHOR.pattern + r"|(?<!\d)1[34]\d\d(?=[\-./]\s?\d)|(?<=[\u0600-\u06ff]\s)1[34]\d\d(?!\d)")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+SOLAR_HIJRI_LANGUAGES = ("fa", "ps", "prs")
 _NOISE = regex.compile(r"[\W\d_]+")
 _PREV_WORD = regex.compile(r"(?:^|[\s(\[])([^\W\d_]+'?)[\s,]*$")
 _RANGE_BEFORE = re.compile(r"(?:\d\.?|\d{4})\s*(?:[–—\-]|bis|to|until|au)\s*$")
@@ -298,7 +299,7 @@ def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
         if len(text) > PROSE:  # a paragraph: only a label and date opening it can be the publication
             text = text[:LEAD]
         taken = -1
-        for m, g in _find(sh, text, bool(doc.fields.get("_arabic"))):
+        for m, g in _find(sh, text, bool(doc.fields.get("_hijri"))):
             if m.start() < taken:
                 continue
             if _ymd(g, doc) is None:
@@ -398,13 +399,13 @@ def _known_zone(tz: str, sh: Shapes) -> bool:
     return t in sh.zone_words or t[:1] in "+-−" or t[:3] in ("UTC", "GMT") or "/" in t or t == "Z"
 
 
-def _find(sh: Shapes, text: str, arabic: bool = False) -> list[tuple[re.Match, dict]]:
+def _find(sh: Shapes, text: str, hijri: bool = False) -> list[tuple[re.Match, dict]]:
     """Every date in a line: the shapes run only in windows around a year (a cheap prefilter); the Solar
-    Hijri shapes only on a page in Arabic script."""
+    Hijri shapes only on a page in a language whose civil calendar it is (``SOLAR_HIJRI_LANGUAGES``)."""
     out: list[tuple[re.Match, dict]] = []
     last = -1
-    pats = sh.dates + sh.hijri_dates if arabic else sh.dates
-    for hit in (_ANCHOR_HIJRI if arabic else _ANCHOR).finditer(text):
+    pats = sh.dates + sh.hijri_dates if hijri else sh.dates
+    for hit in (_ANCHOR_HIJRI if hijri else _ANCHOR).finditer(text):
         ws, we = max(0, hit.start() - 36), min(len(text), hit.end() + 48)
         if hit.start() < last:
             continue
@@ -564,17 +565,22 @@ def _text(doc: Doc, ln: Line) -> str:
 
 
 def _anchor(doc: Doc) -> re.Pattern:
-    return _ANCHOR_HIJRI if doc.fields.get("_arabic") else _ANCHOR
+    return _ANCHOR_HIJRI if doc.fields.get("_hijri") else _ANCHOR
 
 
 def extract(doc: Doc) -> None:
     """Find ``published``/``modified`` and place their lines in the ledger."""
+    # Solar Hijri shapes only where that calendar is the civil one (Persian, Dari, Pashto): on an Arabic
+    # page ``1445/09/04`` is a lunar Hijri date, which must not be read as a Solar Hijri one.
     if _ARABIC.search(doc.text):
         doc.fields["_arabic"] = True
+        if _lang_tag(doc) in SOLAR_HIJRI_LANGUAGES:
+            doc.fields["_hijri"] = True
     try:
         _extract_all(doc)
     finally:
         doc.fields.pop("_arabic", None)
+        doc.fields.pop("_hijri", None)
 
 
 def _extract_all(doc: Doc) -> None:
@@ -669,6 +675,7 @@ def _extract(doc: Doc, free: list[Line]) -> None:
 DP_VALUE = 48           # dateparser reads at most this many characters of a labelled value
 DP_LINES = 16           # ... on a header line among the first lines (or over the main block)
 DP_CALLS = 2            # ... at most this many times per document (it costs milliseconds a call)
+DP_YEARS = (1950, 2049)  # ... and its answer counts only in the years ``_ANCHOR`` reads (not ``1445/09/04``)
 _DP_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PARSERS": ["custom-formats", "absolute-time"],
                 "PREFER_DAY_OF_MONTH": "first", "RETURN_AS_TIMEZONE_AWARE": False}
 _DP_NUMBERS = re.compile(r"\d\D{1,12}\d")   # a value worth reading writes a day and a year at least
@@ -712,7 +719,7 @@ def _dateparser_fallback(doc: Doc, sh: Shapes, cands: list[Cand], tag: str) -> N
             continue
         calls += 1
         when = _dateparse(value, tuple(langs))
-        if when is not None:
+        if when is not None and DP_YEARS[0] <= when.year <= DP_YEARS[1]:  # a year the shapes would read
             g = {"y": str(when.year), "m": str(when.month), "d": str(when.day)}
             if _DP_HAS_TIME.search(value):
                 g.update(H=str(when.hour), M=str(when.minute))

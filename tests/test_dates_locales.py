@@ -129,3 +129,28 @@ def test_blog_feed_dates_stay_a_list(norm):
 def test_glued_comment_count_after_the_year(norm):
     p = norm.normalize(page("06/11/20230 Kommentare"))["published"]
     assert p["value"] == "2023-11-06"
+
+
+ARABIC_BODY = ("قال وزير الخارجية اليوم في القاهرة إن المحادثات مع الوفد كانت مثمرة وإن الجانبين اتفقا على "
+               "مواصلة الحوار خلال الأسابيع المقبلة.\n")
+PERSIAN_BODY = ("به گزارش خبرگزاری، رئیس جمهور امروز در تهران با وزیر امور خارجه دیدار کرد و درباره مسائل "
+                "منطقه گفتگو کرد.\n")
+
+
+def test_lunar_hijri_numeric_date_on_an_arabic_page_is_not_read_as_solar(norm):
+    """``1445/09/04`` on an Arabic page is a lunar Hijri date: neither the Solar Hijri shapes nor the
+    dateparser fallback may turn it into a Gregorian day (it stays null)."""
+    rec = norm.normalize("الأخبار\nنشر في: ١٤٤٥/٠٩/٠٤\n" + ARABIC_BODY)
+    assert rec["language"]["code"] == "ar"
+    assert rec["published"] is None
+
+
+def test_solar_hijri_numeric_date_on_a_persian_page(norm):
+    rec = norm.normalize("خبرگزاری\nتاریخ انتشار: ۱۴۰۳/۰۱/۲۵ - ۱۰:۱۵\n" + PERSIAN_BODY)
+    assert rec["language"]["code"] == "fa"
+    assert rec["published"]["value"] == "2024-04-13T10:15:00+03:30"
+
+
+def test_arabic_indic_digits_with_a_gregorian_month_on_an_arabic_page(norm):
+    rec = norm.normalize("الأخبار\nنشر في: الخميس ١٤ آذار ٢٠٢٤ - ١٠:١٥\n" + ARABIC_BODY)
+    assert rec["published"]["value"].startswith("2024-03-14T10:15")
