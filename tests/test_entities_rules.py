@@ -176,3 +176,65 @@ def test_es_street_name_is_no_place(norm):
 def test_en_longest_demonym_gives_country(norm, text, cc):
     r = norm.normalize(text)
     assert r["people"] and r["people"][0]["country"] == cc
+
+
+ES_TOWNS = """Un incendio forestal obliga a desalojar dos pueblos en España
+
+Un incendio declarado el martes en Cabezon de la Sal obligó a desalojar a decenas de vecinos, informaron las
+autoridades de Cantabria. Las llamas llegaron después a los municipios de Almodovar del Rio y Aguada de Cima.
+Manuel Ruiz, alcalde de la zona, pidió calma.
+"""
+
+
+def test_es_small_town_after_locative_cue_accent_insensitive(norm):
+    r = norm.normalize(ES_TOWNS)
+    cab = find(r["places"], "Cabezón de la Sal")
+    assert cab and cab["country"] == "ES" and cab["mentions"] == ["Cabezon de la Sal"]  # written without accent
+    # listed after "los municipios de": the first in the text's country counts; a Portuguese town does not
+    assert find(r["places"], "Almodóvar del Río")
+    assert not find(r["places"], "Aguada de Cima")
+    assert "Cabezon de la Sal" not in names(r["people"])
+
+
+def test_es_small_town_needs_cue_language_and_country(norm):
+    no_cue = "Incendio en España\n\nLos vecinos de Cabezon de la Sal fueron desalojados en España.\n"
+    assert not find(norm.normalize(no_cue)["places"], "Cabezón de la Sal")
+    other_country = "Incendio en Chile\n\nUn incendio en Cabezon de la Sal obligó a desalojar a vecinos en Chile.\n"
+    assert not find(norm.normalize(other_country)["places"], "Cabezón de la Sal")
+    en = "Fire in Spain\n\nA fire broke out in Cabezon de la Sal, Spain, on Tuesday, officials said.\n"
+    assert not find(norm.normalize(en)["places"], "Cabezón de la Sal")
+    # the whole capitalised run must be the town: an outlet named like a town is none
+    outlet = "Elecciones en Chile\n\nLa encuesta, publicada en {}, da ventaja al gobierno de Chile.\n"
+    assert not find(norm.normalize(outlet.format("Porvenir Digital"))["places"], "Porvenir")
+    assert find(norm.normalize(outlet.format("Porvenir"))["places"], "Porvenir")["country"] == "CL"
+
+
+def test_es_town_named_like_a_person_is_the_town(norm):
+    def run(country):
+        t = f"Incendio en {country}\n\nEl fuego comenzó el sábado en Armacao de Pera, a unos 50 km de Faro, en {country}.\n"
+        r = norm.normalize(t)
+        return names(r["people"]), names(r["places"])
+    people, places = run("Portugal")
+    assert "Armação de Pêra" in places and "Armacao de Pera" not in people
+    people, places = run("Chile")  # no town of the text's country: the appositive shape stays a person
+    assert "Armação de Pêra" not in places
+
+
+def test_name_search_shortcuts_keep_the_leftmost_name():
+    from normalizer.entities.people import (
+        ZH_LEFT_STOPS,
+        ZH_ROLES_BEFORE,
+        _name_floor,
+        _name_starts,
+        _strip_left,
+    )
+    win = "met officials in the capital, said Bashar al-Assad "
+    assert win[_name_floor(win):].lstrip() == "Bashar al-Assad "  # after "said": lower-case letters only
+    win = "and the rebels met Juan de la Cruz"
+    assert win[_name_floor(win):].lstrip() == "Juan de la Cruz"  # connectors are no stop
+    assert _name_floor("Kim Jong Un ") == 0 and _name_floor("news\nDow Jones") == 0
+    assert _name_starts("President, Barack Obama", 9, comma_by=True)
+    assert _name_starts("led by Kim Jong Un", 3, comma_by=True) and not _name_starts("said on Monday", 4)
+    # the name after the last role or organization word of a Han run
+    assert _strip_left("国务院副总理刘国中", ZH_ROLES_BEFORE, ZH_LEFT_STOPS) == "刘国中"
+    assert _strip_left("外交部长王毅", ZH_ROLES_BEFORE, ZH_LEFT_STOPS) == "王毅"

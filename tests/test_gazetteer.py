@@ -74,3 +74,33 @@ def test_load_time_is_reasonable():
     t = time.perf_counter()
     Normalizer()
     assert time.perf_counter() - t < 5.0  # ~0.6 s on an idle machine; generous for loaded CI
+
+
+def _found(norm, text):
+    from normalizer.entities.matcher import find
+    return [(text[s:e], k.alias) for s, e, k in find(norm.rules, text)]
+
+
+def test_matcher_latin_names_start_at_a_capitalised_word(norm):
+    got = [w for w, _ in _found(norm, "He will be ambassador to the Netherlands, not to china or CHINA.")]
+    assert "Netherlands" in got  # a lower-case "the" no longer hides the name after it
+    assert "china" not in got and "CHINA" in got
+    # leftmost-longest: "York" inside "New York" is no second hit; "Seoul" inside a word is none
+    got = [w for w, _ in _found(norm, "New York-based Seoulites flew from New York City to Paris.")]
+    assert got.count("York") == 0 and "New York City" in got and "Paris" in got
+    assert not any(w.startswith("Seoul") for w in got)
+
+
+def test_matcher_cjk_and_mixed_script_names(norm):
+    got = [w for w, _ in _found(norm, "서울에서 東京へ。AP通信によると")]
+    assert "서울" in got and "東京" in got
+    assert "AP通信" in got and "AP" not in got  # the mixed-script name is one hit, longest first
+
+
+def test_towns_accent_fold_and_lookup(norm):
+    assert gazetteer.accent_fold("Pêra  de Armação") == "pera de armacao"
+    towns = gazetteer.towns(norm.rules)
+    e = towns["cabezon de la sal"][0]
+    assert (e["name"], e["country"], e["kind"]) == ("Cabezón de la Sal", "ES", "city")
+    assert 1000 <= e["population"] < 15000
+    assert gazetteer.place(norm.rules, "Cabezón de la Sal") is None  # towns are not gazetteer places

@@ -11,12 +11,13 @@ name the text does not mark as a person, place or organization of a known kind i
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter
 
 from .. import gazetteer
 from ..doc import Doc
 from . import people as people_mod
-from .places import Mention, abbreviations, match_segment, resolve_places
+from .places import Mention, abbreviations, locative_towns, match_segment, resolve_places
 
 LANG_COUNTRY = {"ko": "KR", "ja": "JP", "zh-Hans": "CN", "zh-Hant": "TW", "ru": "RU"}
 
@@ -50,13 +51,12 @@ def extract(doc: Doc) -> None:
     # countries the text is about: named countries, unambiguous big places, source, dateline, language
     context: Counter = Counter()
     for m in raw_places:
-        c = m.key.places
-        unambiguous = len({e.get("country") for e in c}) == 1
-        if m.text.isupper() and len(m.text) > 3 and c[0].get("kind") != "country":
+        cc = m.key.evidence
+        if cc is None:
+            continue
+        if m.text.isupper() and len(m.text) > 3 and m.key.places[0].get("kind") != "country":
             continue  # "KARA": a capitalised word is no evidence of the country it would be in
-        if unambiguous and (c[0].get("kind") == "country" or gazetteer.rank(c[0]) >= 100_000):
-            if c[0].get("country"):
-                context[c[0]["country"]] += 1
+        context[cc] += 1
     abbr = [(i, a) for i, s in enumerate(segs) for a in abbreviations(rules, s, i, lang)]
     for _, (_, _, _, cc) in abbr:
         context[cc] += 1
@@ -76,13 +76,29 @@ def extract(doc: Doc) -> None:
     dl_cc = dl_place.get("country") if isinstance(dl_place, dict) else None
     main_country = dl_cc or src_country or LANG_COUNTRY.get(lang) or main_country
 
+    # small towns after a locative cue in an Iberian text about their country; such a name is no person
+    towns = [m for i, s in enumerate(segs) for m in locative_towns(rules, s, i, lang, ctx)]
     persons = people_mod.extract(doc, segs, raw_places, raw_orgs, ctx, main_country)
+    if towns:
+        persons = [p for p in persons if not any(t.seg == seg and s < t.end and t.start < e
+                                                 for seg, s, e in p.get("_spans", []) for t in towns)]
     person_spans = {(seg, s, e) for p in persons for (seg, s, e) in p.pop("_spans", [])}
 
-    spans = sorted(person_spans)
+    # per segment: span starts in order and the furthest end of the spans starting at or before each
+    starts: dict[int, list[int]] = {}
+    reach: dict[int, list[int]] = {}
+    for seg, s, e in sorted(person_spans):
+        starts.setdefault(seg, []).append(s)
+        r = reach.setdefault(seg, [])
+        r.append(max(e, r[-1]) if r else e)
 
     def in_person(m: Mention) -> bool:
-        return bool(spans) and any(seg == m.seg and s <= m.start and m.end <= e for seg, s, e in spans)
+        """Inside one of the people's spans (a span starting at or before it reaches its end)."""
+        st = starts.get(m.seg)
+        if not st:
+            return False
+        i = bisect_right(st, m.start)
+        return i > 0 and reach[m.seg][i - 1] >= m.end
 
     # CJK: a place written like a person's name or surname in the same text (川越 of 川越達也) is the person
     names = {n for p in persons for n in p["mentions"]} if lang in ("ja", "ko", "zh-Hans", "zh-Hant") else set()
@@ -96,6 +112,9 @@ def extract(doc: Doc) -> None:
         return m.text.isupper() and any(a in names for e in m.key.places[:1] for a in e.get("aliases", ()))
 
     places = resolve_places([m for m in raw_places if not in_person(m) and not person_word(m)], segs, ctx)
+    if towns:  # a gazetteer name inside a town's name (``Pera`` of ``Castanheira de Pera``) is the town
+        places = [m for m in places if not any(t.seg == m.seg and t.start < m.end and m.start < t.end for t in towns)]
+        places += towns
     out: dict[tuple, dict] = {}
     order: list[tuple] = []
 

@@ -1,7 +1,16 @@
-"""One Aho-Corasick automaton over every place and organization name of the gazetteer, built once.
+"""Gazetteer place and organization names in a text, found in one pass per script family.
 
 Keys are folded (width, case, apostrophes) without changing string length, so a match's offsets are
-offsets into the original text. Boundaries are checked per script afterwards:
+offsets into the original text.
+
+- Latin/Cyrillic names only count from a capitalised word start, so they are looked up in a dict: at
+  each capitalised word, the longest key that starts with that word's folded form (its lengths are
+  listed per first word). No per-character automaton runs over Latin text.
+- Hangul, Kana, Han and other scripts have no word boundaries: one Aho-Corasick automaton over those
+  keys only, run from the first character any of them can start with.
+
+Keys that can never count (a Latin name after a digit or apostrophe: its first character is never a
+capital) are left out. Boundaries are checked per script afterwards (``places.boundary_ok``):
 
 - Latin/Cyrillic/digits: no letter or digit on either side; a capital first letter in the text; short
   all-capital aliases (``US``, ``UN``, ``WHO``) only as written.
@@ -28,6 +37,7 @@ import ahocorasick
 
 from .. import gazetteer
 from ..rules import Rules
+from ..rules.regexes import compile_rx
 
 _FW = {i: i - 0xFEE0 for i in range(0xFF01, 0xFF5F)}
 _FW.update({0x2019: 0x27, 0x2018: 0x27, 0x3000: 0x20, 0xA0: 0x20})
@@ -81,6 +91,18 @@ class Key(NamedTuple):
     exact_case: bool
     first: str
     last: str
+    # the country a mention is evidence of (a country, or an unambiguous place of 100,000 people or more)
+    evidence: str | None = None
+
+
+def evidence_country(places: tuple) -> str | None:
+    """The country a name of these places says the text is about, if it says one."""
+    if not places or len({e.get("country") for e in places}) != 1:
+        return None
+    top = places[0]
+    if top.get("kind") == "country" or gazetteer.rank(top) >= 100_000:
+        return top.get("country") or None
+    return None
 
 
 def _cyrillic_forms(name: str) -> list[str]:
@@ -157,26 +179,66 @@ def _source_entries(rules: Rules) -> list[dict]:
     return out
 
 
+# a word of Latin or Cyrillic letters (the unit a Latin/Cyrillic key is looked up by)
+_WORD = compile_rx(r"[\p{Latin}\p{Cyrillic}]+", "entities.matcher.word")
+# a capitalised word start: where a Latin/Cyrillic name may begin
+_CAP_WORD = compile_rx(r"(?<![\p{Latin}\p{Cyrillic}])\p{Lu}[\p{Latin}\p{Cyrillic}]*", "entities.matcher.cap_word")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
+_LATINISH_FIRST = frozenset(("Latn", "Cyrl", "digit"))
+_LATINISH_LAST = frozenset(("Latn", "Cyrl"))
+
+
+def _char_class(chars: set[str]) -> str:
+    """A regex character class for ``chars`` (runs of consecutive code points as ranges)."""
+    cps = sorted(ord(c) for c in chars)
+    parts, i = [], 0
+    while i < len(cps):
+        j = i
+        while j + 1 < len(cps) and cps[j + 1] == cps[j] + 1:
+            j += 1
+        lo, hi = re.escape(chr(cps[i])), re.escape(chr(cps[j]))
+        parts.append(lo if i == j else f"{lo}-{hi}")
+        i = j + 1
+    return "[" + "".join(parts) + "]" if parts else "(?!)"
+
+
 def _compile(rules: Rules, ix: dict, sources: list[dict]) -> tuple:
-    """The automaton (value: key number) and one compact record per key (entries as list positions)."""
+    """Records (one per key, entries as list positions), the Latin/Cyrillic dict (key -> record number,
+    first word -> key lengths, longest first), the automaton of the other keys and their first characters."""
     table = _table(rules, ix, sources)
     pos_place = {id(e): i for i, e in enumerate(ix["all_places"])}
     pos_org = {id(e): i for i, e in enumerate([*ix["all_orgs"], *sources])}
     auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
-    records = []
+    records: list[tuple] = []
+    latin: dict[str, int] = {}
+    lens: dict[str, set[int]] = {}
+    firsts: set[str] = set()
     for k in sorted(table):
         alias, pl, og, sh, exact = table[k]
         if len(pl) > 1:
             pl.sort(key=lambda e: (-gazetteer.rank(e), e["name"], e.get("geonames_id") or 0))
-        records.append((len(k), alias, tuple(pos_place[id(e)] for e in pl), tuple(pos_org[id(e)] for e in og),
-                        tuple(pos_org[id(e)] for e in sh), exact, script(k[0]), script(k[-1])))
-        auto.add_word(_wide(k), len(records) - 1)
-    auto.make_automaton()
-    return auto, records
+        first, last = script(k[0]), script(k[-1])
+        rec = (len(k), alias, tuple(pos_place[id(e)] for e in pl), tuple(pos_org[id(e)] for e in og),
+               tuple(pos_org[id(e)] for e in sh), exact, first, last)
+        word = _WORD.match(k) if first in ("Latn", "Cyrl") else None
+        if word:
+            records.append(rec)
+            latin[k] = len(records) - 1
+            lens.setdefault(word.group(), set()).add(len(k))
+        elif first in _LATINISH_FIRST or last in _LATINISH_LAST or first == "other" and _WORD.search(k):
+            continue  # a Latin name not starting with a letter (``'s-Hertogenbosch``): never a capital first
+        else:
+            records.append(rec)
+            auto.add_word(_wide(k), len(records) - 1)
+            firsts.add(k[0])
+    if len(auto):
+        auto.make_automaton()
+    first_lens = {w: tuple(sorted(ls, reverse=True)) for w, ls in lens.items()}
+    return records, latin, first_lens, auto, _char_class(firsts)
 
 
 # bump when the compiled form or the key rules above change (the cache key also hashes this file)
-_CACHE_VERSION = 1
+_CACHE_VERSION = 3
 
 
 def _cache_path(rules: Rules) -> Path | None:
@@ -201,9 +263,10 @@ def _load(path: Path | None):
         return None
     try:
         with open(path, "rb") as fh:
-            auto, records = pickle.load(fh)
-        if isinstance(records, list) and len(auto) == len(records):
-            return auto, records
+            compiled = pickle.load(fh)
+        records, latin, first_lens, auto, firsts = compiled
+        if isinstance(records, list) and isinstance(latin, dict) and len(auto) + len(latin) == len(records):
+            return compiled
     except Exception:  # noqa: BLE001 - a missing, stale or broken cache is rebuilt
         pass
     return None
@@ -245,8 +308,10 @@ def _build(rules: Rules) -> dict:
     if compiled is None:
         compiled = _compile(rules, ix, sources)
         _save(path, compiled)
-    auto, records = compiled
-    return {"automaton": auto, "records": records, "keys": [None] * len(records),
+    records, latin, first_lens, auto, firsts = compiled
+    return {"automaton": auto, "records": records, "keys": [None] * len(records), "latin": latin,
+            "first_lens": first_lens, "firsts": re.compile(firsts),  # stdlib re: fast on a large class
+            "ascii_firsts": re.search(firsts, "".join(map(chr, range(128)))) is not None,
             "places": ix["all_places"], "orgs": [*ix["all_orgs"], *sources]}
 
 
@@ -256,8 +321,9 @@ def _key(view: dict, kid: int) -> tuple[int, Key]:
     if k is None:
         n, alias, pl, og, sh, exact, first, last = view["records"][kid]
         places, orgs = view["places"], view["orgs"]
-        k = keys[kid] = (n, Key(alias, tuple(places[i] for i in pl), tuple(orgs[i] for i in og),
-                                tuple(orgs[i] for i in sh), exact, first, last))
+        pls = tuple(places[i] for i in pl)
+        k = keys[kid] = (n, Key(alias, pls, tuple(orgs[i] for i in og), tuple(orgs[i] for i in sh), exact, first,
+                                last, evidence_country(pls)))
     return k
 
 
@@ -266,43 +332,63 @@ def _wide(s: str) -> str:
     return s.encode("utf-16-be", "surrogatepass").decode("latin-1")
 
 
-def automaton(rules: Rules):
-    return rules.view("entities.matcher", _build)["automaton"]
-
-
 def key(rules: Rules, kid: int) -> tuple[int, Key]:
-    """The (folded length, Key) of an automaton value."""
+    """The (folded length, Key) of a record number."""
     return _key(rules.view("entities.matcher", _build), kid)
 
 
-_LATINISH_FIRST = frozenset(("Latn", "Cyrl", "digit"))
-_LATINISH_LAST = frozenset(("Latn", "Cyrl"))
-
-
-def find(rules: Rules, text: str, cased: bool = False) -> list[tuple[int, int, Key]]:
+def find(rules: Rules, text: str) -> list[tuple[int, int, Key]]:
     """Leftmost-longest gazetteer names in ``text`` as (start, end, key), before boundary checks.
 
-    ``cased`` leaves out Latin/Cyrillic/digit names whose first character in ``text`` is not a capital,
-    which the boundary check (``places.boundary_ok``) always rejects: most raw matches are such words.
+    Latin/Cyrillic names are found only where the text has a capital at a word start (the boundary
+    check, ``places.boundary_ok``, rejects every other start).
     """
     view = rules.view("entities.matcher", _build)
-    auto = view["automaton"]
-    if auto.kind == ahocorasick.EMPTY:
-        return []
     folded = mfold(text)
-    if not folded.isascii() and max(folded) > "\uffff":  # astral characters would take two UTF-16 units
-        folded = "".join(c if c <= "\uffff" else "\ufffd" for c in folded)
     records, keys = view["records"], view["keys"]
+    hits: list[tuple[int, int]] = []  # (start, record number)
+    latin, first_lens = view["latin"], view["first_lens"]
+    end = 0
+    # the pattern is linear (no backtracking): called without Rx's per-call time limit, which costs ~1 µs a match
+    for m in _CAP_WORD.pattern.finditer(text):
+        s = m.start()
+        if s < end:
+            continue  # inside the previous name ("York" of "New York")
+        ls = first_lens.get(folded[s:m.end()])
+        if ls:
+            for n in ls:
+                kid = latin.get(folded[s:s + n])
+                if kid is not None:
+                    hits.append((s, kid))
+                    end = s + n
+                    break
+    auto = view["automaton"]
+    first = view["firsts"].search(folded) if len(auto) and (view["ascii_firsts"] or not folded.isascii()) else None
+    if first is not None:
+        i0 = first.start()
+        rest = folded[i0:]
+        if _ASTRAL.search(rest):  # astral characters would take two UTF-16 units
+            rest = "".join(c if c <= "\uffff" else "\ufffd" for c in rest)
+        more = []
+        for e, kid in auto.iter_long(_wide(rest)):
+            s = e + 1 - 2 * records[kid][0]
+            if not s % 2:
+                more.append((i0 + s // 2, kid))
+        if more:
+            hits = _merge(hits, more, records) if hits else more
     out = []
-    for end, kid in auto.iter_long(_wide(folded)):
-        rec = records[kid]
-        n = rec[0]
-        start = end + 1 - 2 * n
-        if start % 2:
-            continue
-        start //= 2
-        if cased and (rec[6] in _LATINISH_FIRST or rec[7] in _LATINISH_LAST) and not text[start].isupper():
-            continue
+    for s, kid in hits:
         k = keys[kid] or _key(view, kid)
-        out.append((start, start + n, k[1]))
+        out.append((s, s + k[0], k[1]))
+    return out
+
+
+def _merge(a: list[tuple[int, int]], b: list[tuple[int, int]], records: list) -> list[tuple[int, int]]:
+    """Two start-ordered hit lists as one, leftmost-longest first, without overlaps (``AP通信``)."""
+    out: list[tuple[int, int]] = []
+    end = 0
+    for s, kid in sorted(a + b, key=lambda h: (h[0], -records[h[1]][0])):
+        if s >= end:
+            out.append((s, kid))
+            end = s + records[kid][0]
     return out

@@ -17,6 +17,8 @@ Later short mentions (``Kim``, ``Kitazawa``) fold into the full name. Reporters 
 """
 from __future__ import annotations
 
+from functools import lru_cache
+
 import ahocorasick
 
 from .. import gazetteer
@@ -193,7 +195,10 @@ def _patterns(rules: Rules) -> dict:
                                  "entities.person.ko_title"),
             "ko_coord": compile_rx(r"[ ](?P<name>\p{Hangul}{2,4})[ ]?등(?:이|을|은|도|의|과|와|이다)?(?!\p{Hangul})",
                                    "entities.person.ko_list"),
-            "ko_word": compile_rx(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{3})(?P<tail>[이가은는을를의도와과]|에게|)(?![\p{Hangul}])",
+            # a surname, a syllable, and a last syllable no common noun ends with (checked again in code)
+            "ko_word": compile_rx(rf"(?<![\p{{Hangul}}\w])(?P<name>[{''.join(sorted(KO_SURNAMES))}]\p{{Hangul}}"
+                                  rf"(?:(?![{''.join(sorted(KO_NOUN_END))}])\p{{Hangul}}))"
+                                  r"(?P<tail>[이가은는을를의도와과]|에게|)(?![\p{Hangul}])",
                                   "entities.person.ko_repeated"),
             "ko_slash": compile_rx(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{3})[ ]?/[ ]?\p{Hangul}", "entities.person.ko_interview"),
             "ja_role": compile_rx(ja_roles, "entities.person.ja"),
@@ -447,6 +452,41 @@ def _ends_blank(win: str) -> bool:
     return bool(win) and win[-1] in " \t" and not win.islower()
 
 
+# Lower-case words a name may hold (``bin Laden``, ``de la Cruz``; ``al-Assad`` is no word of letters only).
+NAME_CONNECTORS = frozenset("bin von der van de la los del da dos y le di ter".split())
+
+
+def _name_floor(win: str) -> int:
+    """The earliest start of a name that ends ``win``: after the last word of lower-case letters only that is
+    no connector (a word with other characters, ``company\\nNews``, may hold a name's start).
+
+    Every word of a name starts with a capital or is a connector, so the ``$``-anchored name searches
+    below may start there: the same leftmost match, without trying every earlier position."""
+    end = len(win)
+    for w in reversed(win.replace("\t", " ").split(" ")):
+        if w and w[0].islower() and w.isalpha() and w not in NAME_CONNECTORS:
+            return end
+        end -= len(w) + 1
+    return 0
+
+
+def _name_starts(text: str, e: int, comma_by: bool = False) -> bool:
+    """Whether a name can start after ``e`` as ``name_fwd`` (blanks) or ``name_after`` (``comma_by``: an optional
+    comma, blanks or none, an optional ``by``) read it: the first letter there is a capital. Every word of a
+    name starts with one, so the regex is not run where it cannot match (``the official said on``)."""
+    n = len(text)
+    j = e
+    if comma_by and j < n and text[j] == ",":
+        j += 1
+    while j < n and text[j] in " \t":
+        j += 1
+    if comma_by and text.startswith("by", j) and j + 2 < n and text[j + 2] in " \t":
+        j += 2
+        while j < n and text[j] in " \t":
+            j += 1
+    return j < n and text[j].isupper()
+
+
 def _latin(rules, pats, text, seg, add, places, orgs, demonyms, main_country) -> None:
     """Anchors (roles, speech verbs, appositive commas) found by one automaton; names checked around them."""
     n_text = len(text)
@@ -460,33 +500,34 @@ def _latin(rules, pats, text, seg, add, places, orgs, demonyms, main_country) ->
         nxt = text[e] if e < n_text else ""
         if kind == "role":
             # name_after: optional comma, then blanks or a capital
-            m = pats["name_after"].match(text, e) if nxt and (nxt in ", \t" or nxt.isupper()) else None
+            m = pats["name_after"].match(text, e) if _name_starts(text, e, comma_by=True) else None
             if m:
                 _from_role(rules, text, seg, add, places, orgs, demonyms, main_country, w, s, m)
             if w[0].islower() or w in ("Minister", "President"):
                 win = text[max(0, s - 90):s]
                 # name_before_role: a name, a comma, up to four words, blanks at the end
-                lb = pats["name_before_role"].search(win) if _ends_blank(win) and "," in win else None
+                lb = pats["name_before_role"].search(win) \
+                    if _ends_blank(win) and "," in win else None
                 if lb:
                     _plain(rules, lb.group("name"), seg, s - (len(win) - lb.start("name")), add, 2)
         elif kind == "verb":
             win = text[max(0, s - 90):s]
-            lb = pats["name_before_verb"].search(win) if _ends_blank(win) else None
+            lb = pats["name_before_verb"].search(win, _name_floor(win)) if _ends_blank(win) else None
             if lb:
                 st = s - len(win) + lb.start("name")
                 _plain(rules, lb.group("name"), seg, st, add, 1, text)
-            m = pats["name_fwd"].match(text, e) if nxt in (" ", "\t") else None
+            m = pats["name_fwd"].match(text, e) if nxt in (" ", "\t") and _name_starts(text, e) else None
             if m:
                 _plain(rules, m.group("name"), seg, m.start("name"), add, 2)
         elif kind == "fwd":
-            m = pats["name_fwd"].match(text, e) if nxt in (" ", "\t") else None
+            m = pats["name_fwd"].match(text, e) if nxt in (" ", "\t") and _name_starts(text, e) else None
             if m:
                 _plain(rules, m.group("name"), seg, m.start("name"), add, 2)
         else:
             win = text[max(0, s - 90):s]
             # name_before_comma: the window ends with a name (a letter, or ``J.``)
-            lb = pats["name_before_comma"].search(win) if win and (win[-1].isalpha() or win[-1] == ".") \
-                and not win.islower() else None
+            lb = pats["name_before_comma"].search(win, _name_floor(win)) \
+                if win and (win[-1].isalpha() or win[-1] == ".") and not win.islower() else None
             if lb:
                 _plain(rules, lb.group("name"), seg, s - len(win) + lb.start("name"), add, 2)
 
@@ -725,18 +766,29 @@ def _kata_run_before(text: str, pos: int, limit: int = 24) -> int:
     return i
 
 
-def _strip_left(run: str, roles: list[str], stops: tuple) -> str:
-    """The name at the end of a run of Han characters: what follows the last role or org word in it."""
+def _strip_left(run: str, roles: str, stops: tuple) -> str:
+    """The name at the end of a run of Han characters: what follows the last role or org word in it.
+
+    ``roles`` is an ``|``-separated list; each role's and stop word's last occurrence counts (one automaton pass)."""
+    last: dict[tuple, int] = {}
+    for end, word in _left_words(roles, stops).iter(run):
+        last[word] = end + 1  # occurrences come in order of their ends: the last one wins
+    n = len(run)
     cut = 0
-    for r in roles:
-        k = run.rfind(r)
-        if k >= 0 and k + len(r) > cut and k + len(r) < len(run):
-            cut = k + len(r)
-    for st in stops:
-        k = run.rfind(st)
-        if k >= 0 and k + len(st) > cut and k + len(st) < len(run) - 1:
-            cut = k + len(st)
+    for (_, is_role, is_stop), e in last.items():
+        if is_role and cut < e < n or is_stop and cut < e < n - 1:
+            cut = e
     return run[cut:]
+
+
+@lru_cache(maxsize=8)
+def _left_words(roles: str, stops: tuple) -> ahocorasick.Automaton:
+    a = ahocorasick.Automaton()
+    rs, ss = {r for r in roles.split("|") if r}, set(stops)
+    for w in sorted(rs | ss):
+        a.add_word(w, (w, w in rs, w in ss))
+    a.make_automaton()
+    return a
 
 
 JA_LEFT_STOPS = ("社", "省", "党", "県", "府", "国", "軍", "庁", "局", "所", "院", "会", "役", "団", "長", "相", "官", "員")
@@ -764,14 +816,13 @@ def _cjk(rules, pats, text, seg, lang, add, reporters, places, orgs, demonyms, m
         nm = _zh_name(text[e:e + k], text, e, default3=True)
         if nm and _zh_ok(rules, nm):
             add(nm, seg, e, e + len(nm), role)
-    roles = ZH_ROLES_BEFORE.split("|")
     last = 0
     for rs, e, role in _anchors(pats["zh_after"], text):
         if rs - 2 < last or not (_is_han(text[rs - 1]) and _is_han(text[rs - 2])):
             continue
         last = e
         i = _han_run_before(text, rs)
-        run = _strip_left(text[i:rs], roles, ZH_LEFT_STOPS)
+        run = _strip_left(text[i:rs], ZH_ROLES_BEFORE, ZH_LEFT_STOPS)
         if len(run) > 2 and run[0] in ZH_CONJ:
             run = run[1:]  # "外长和李强总理": the conjunction joins two titled names
         nm = None
@@ -822,7 +873,6 @@ def _zh_chain(rules, segs: list[str], found: dict, add) -> None:
 
 
 def _japanese(rules, pats, text, seg, add, reporters) -> None:
-    roles = JA_ROLES.split("|")
     honor = JA_HONORIFICS + tuple(_names_section(rules, "ja").get("honorifics") or ())
     for m in pats["ja_role"].finditer(text):
         role = m.group(0)
@@ -844,7 +894,7 @@ def _japanese(rules, pats, text, seg, add, reporters) -> None:
             add(nm, seg, rs - len(nm), rs, None if role in honor else role)
         elif _is_han(text[rs - 1]):
             i = _han_run_before(text, rs)
-            run = _strip_left(text[i:rs], roles, JA_LEFT_STOPS)
+            run = _strip_left(text[i:rs], JA_ROLES, JA_LEFT_STOPS)
             if len(run) > 4 or len(run) < 2:
                 continue
             if role in ("記者", "カメラマン"):

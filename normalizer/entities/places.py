@@ -77,8 +77,10 @@ def _is_letter(ch: str) -> bool:
 
 
 def _ok_latin(text: str, s: int, e: int, key: Key) -> bool:
-    if s > 0 and (_is_letter(text[s - 1]) or text[s - 1] in "@/_" and s > 1 and _is_letter(text[s - 2])):
-        return False
+    if s > 0:
+        c = text[s - 1]
+        if c.isalpha() or c.isdigit() or c in "@/_" and s > 1 and _is_letter(text[s - 2]):
+            return False
     if s > 1 and text[s - 1] == "-" and _is_letter(text[s - 2]) and not text[s - 2].isupper() and not (
             s > 2 and text[s - 3:s - 1].isupper()):
         # "Sino-Japan" / "U.S.-Japan" stay places; "anti-Japan", "pro-Beijing" do too only when capitalised
@@ -89,7 +91,7 @@ def _ok_latin(text: str, s: int, e: int, key: Key) -> bool:
             return False
     if e < len(text):
         c = text[e]
-        if _is_letter(c):
+        if c.isalpha() or c.isdigit():
             return False
         if c in "@_" and e + 1 < len(text) and _is_letter(text[e + 1]):
             return False
@@ -133,13 +135,13 @@ def _org_follows(text: str, e: int, key: Key) -> bool:
         j = e
         if text.startswith("'s", j) or text.startswith("’s", j):
             return False
-        while j < len(text) and text[j] == " ":
-            j += 1
-        k = j
-        while k < len(text) and (text[k].isalpha() or text[k] in "-"):
+        # one blank, then a capitalised word (every ORG_WORDS_EN word starts with a capital)
+        if not text.startswith(" ", j) or j + 1 >= len(text) or not text[j + 1].isupper():
+            return False
+        k = j + 1
+        while k < len(text) and (text[k].isalpha() or text[k] == "-"):
             k += 1
-        nxt = text[j:k]
-        return j == e + 1 and nxt in ORG_WORDS_EN
+        return text[j + 1:k] in ORG_WORDS_EN
     return False
 
 
@@ -197,7 +199,7 @@ def _ko_org_next(text: str, e: int) -> bool:
 def match_segment(rules: Rules, text: str, seg: int) -> tuple[list[Mention], list[Mention]]:
     """Place and organization mentions in one segment of text (boundaries checked, not yet resolved)."""
     places, orgs = [], []
-    for s, e, key in find(rules, text, cased=True):
+    for s, e, key in find(rules, text):
         if not boundary_ok(text, s, e, key):
             continue
         if key.places and not key.orgs and (_credit(rules, text, s, e, key)
@@ -359,4 +361,63 @@ def abbreviations(rules: Rules, text: str, seg: int, lang: str) -> list[tuple[in
                         out.append((m.start("kc") + i, m.start("kc") + i + 1, ch, ab["ko_chain"][ch]))
             elif m.group("km"):
                 out.append((m.start("km"), m.end("km"), "미", "US"))
+    return out
+
+
+# Iberian locative cues: a capitalised name after one of these (or listed after one with ``,`` / ``y`` / ``e``)
+# is a place when it is a town of a country the text is about (``en la localidad de X``, ``em X``).
+TOWN_LANGS = frozenset(("es", "pt", "gl", "ca"))
+TOWN_PREPS = frozenset("en em no na desde hasta hacia".split())
+TOWN_NOUNS = frozenset("""localidad localidades municipio municipios pueblo pueblos villa aldea aldeas ciudad ciudades
+provincia distrito comarca parroquia concelho concelhos freguesia vila vilas cidade cidades povoação localidade
+município municípios região estado departamento cantón partido condado cerca perto""".split())
+_TOWN_TOK = r"\p{Lu}[\p{L}'’\-]*"
+_TOWN_NAME = rf"{_TOWN_TOK}(?:[ \t]+(?:(?:de|da|do|dos|das|del|de la|de las|de los|la|el)[ \t]+)?{_TOWN_TOK}){{0,3}}"
+# a preposition before a capital; ``de`` and its forms count only after a place noun (checked in code)
+_TOWN_CUE_RX = compile_rx(r"(?<![\p{L}])(?:[Ee][nm]|[Nn][oa]|[Dd]esde|[Hh]asta|[Hh]acia|de|del|da|do|dos|das)[ \t]+(?=\p{Lu})",
+                          "entities.town.cue")
+_TOWN_NAME_RX = compile_rx(_TOWN_NAME, "entities.town.name")
+_TOWN_NEXT_RX = compile_rx(r"[ \t]*(?:,[ \t]*(?:(?:y|e|o|ou)[ \t]+)?|[ \t]+(?:y|e|o|ou)[ \t]+)(?=\p{Lu})",
+                           "entities.town.list")
+
+
+def _town_key(e: dict) -> Key:
+    return Key(e["name"], (e,), (), (), False, "Latn", "Latn", None)
+
+
+def _town_at(rules: Rules, name: str, context: set[str]) -> dict | None:
+    """The most populous town of a country in ``context`` written ``name`` (accents aside)."""
+    for t in gazetteer.towns(rules).get(gazetteer.accent_fold(name)) or ():
+        if t["country"] in context:
+            return t
+    return None
+
+
+def locative_towns(rules: Rules, text: str, seg: int, lang: str, context: set[str]) -> list[Mention]:
+    """Towns too small for the gazetteer (``towns_tsv``) named after an Iberian locative cue, in a text
+    about their country: ``los incendios estallaron en Pedrogao Grande``, ``las localidades de X y Y``."""
+    if lang not in TOWN_LANGS or not context:
+        return []
+    context = {c for c in context if c in gazetteer.town_countries(rules)}
+    if not context:
+        return []
+    out: list[Mention] = []
+    for cue in _TOWN_CUE_RX.finditer(text):
+        pos = cue.end()
+        if cue.group().split()[0].lower() not in TOWN_PREPS:
+            prev = text[max(0, cue.start() - 16):cue.start()].split()
+            if not prev or prev[-1].lower() not in TOWN_NOUNS:
+                continue
+        while True:
+            m = _TOWN_NAME_RX.match(text, pos)
+            if not m:
+                break
+            # the whole run of capitalised words is the town (``Libertad Digital`` is no town Libertad)
+            e = _town_at(rules, m.group(), context)
+            if e:
+                out.append(Mention(m.start(), m.end(), m.group(), _town_key(e), seg, "place", e))
+            nxt = _TOWN_NEXT_RX.match(text, m.end())
+            if not nxt:
+                break
+            pos = nxt.end()
     return out
