@@ -29,10 +29,16 @@ def repair(doc: Doc, line: Line) -> str:
     """The line's text with stray hyphens and invisible characters removed; each repair recorded."""
     text = line.text
     out = text
-    for m in reversed(list(_STRAY_HYPHEN.finditer(text))):
+    if "-" not in text and text.isascii():
+        return text     # no hyphen to drop, and the other two repairs need a non-ASCII character
+    for m in reversed(list(_STRAY_HYPHEN.finditer(text)) if "-" in text else ()):
         doc.repairs.append({"kind": "stray_hyphen", "span": [line.start + m.start(), line.start + m.end()],
                             "before": text[max(0, m.start() - 20): m.end() + 20], "rule": "body.stray_hyphen"})
         out = out[: m.start()] + out[m.end():]
+    if out.isascii():
+        if out != text:
+            doc.fire("body.stray_hyphen" if "-" in text else "body.invisible")
+        return out
     if _INVISIBLE.search(out):
         n = len(_INVISIBLE.findall(out))
         out = _INVISIBLE.sub("", out)

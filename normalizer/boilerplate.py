@@ -23,7 +23,7 @@ import regex
 
 from .doc import Doc
 from .language import script_counts
-from .layout import MARKER, Layout, analyze, glued_teaser, menu_row, weight
+from .layout import Layout, analyze, glued_teaser, has_marker, menu_row, strip_marker, weight
 from .lines import Line
 from .rules import Rules
 from .rules.regexes import Rx
@@ -117,9 +117,13 @@ _COUNTER = regex.compile(r"^[\d,.()（）+\-kK万]+$")
 _KIND_ORDER = ("share", "ad", "contact", "navigation")
 
 
+def _new_cache(_rules: Rules) -> dict:
+    return {}
+
+
 def _memo(doc: Doc, name: str) -> dict:
     """A per-rules cache of a pure function of a line's text (bounded: cleared when full)."""
-    cache = doc.rules.view(name, lambda _rs: {})
+    cache = doc.rules.view(name, _new_cache)
     if len(cache) >= CACHE_SIZE:
         cache.clear()
     return cache
@@ -135,9 +139,22 @@ def word_kind(doc: Doc, text: str) -> str | None:
         return k
 
 
+def _word_kinds(doc: Doc):
+    """``word_kind`` for many lines of one document: the cache is looked up once (checked for size here)."""
+    cache = _memo(doc, "boilerplate.word_kind.cache")
+
+    def kind(text: str) -> str | None:
+        try:
+            return cache[text]
+        except KeyError:
+            k = cache[text] = _word_kind(doc, text)
+            return k
+    return kind
+
+
 def _word_kind(doc: Doc, text: str) -> str | None:
     words = doc.rules.view("boilerplate.words", _build_words)
-    body = _LINKED_IN.sub("linkedin", MARKER.sub("", text, count=1).strip())
+    body = _LINKED_IN.sub("linkedin", strip_marker(text).strip())
     whole = words.get(body.casefold().replace(" ", ""))
     if whole:
         return whole
@@ -181,16 +198,24 @@ def layout_of(doc: Doc) -> Layout:
     lay = doc.fields.get("_layout")
     if lay is None:
         texts = [ln.text for ln in doc.ledger.lines]
-        lay = analyze(texts, lambda t: section_rule(doc, t) is not None,
-                      lambda t: (section_rule(doc, t) or {}).get("name", "").startswith("comments."))
+        cache = _memo(doc, "boilerplate.sections.cache")
+
+        def rule_of(t: str) -> dict | None:
+            try:
+                return cache[t]
+            except KeyError:
+                r = cache[t] = _section_rule(doc, t)
+                return r
+        lay = analyze(texts, lambda t: rule_of(t) is not None,
+                      lambda t: (rule_of(t) or {}).get("name", "").startswith("comments."))
         doc.fields["_layout"] = lay
     return lay
 
 
 def _teaser_item(text: str) -> bool:
     """A list item that reads as a headline (punctuated phrase), not a menu word."""
-    body = MARKER.sub("", text, count=1)
-    return weight(body) >= 4 and bool(_TEASER_PUNCT.search(body)) and not menu_shaped(text)
+    body = strip_marker(text)
+    return weight(body) >= 4 and bool(_TEASER_PUNCT.search(body)) and not _menu_body(body)
 
 
 _TEASER_PUNCT = regex.compile(r"[「」『』、，,“”‘’？?！!…:：]")
@@ -198,7 +223,11 @@ _TEASER_PUNCT = regex.compile(r"[「」『』、，,“”‘’？?！!…:：]
 
 def menu_shaped(text: str) -> bool:
     """A row of menu links: separators, very short words side by side, or CJK menu words glued."""
-    body = MARKER.sub("", text, count=1)
+    return _menu_body(strip_marker(text))
+
+
+def _menu_body(body: str) -> bool:
+    """``menu_shaped`` of a line whose list marker is already cut off."""
     return bool((_NAV_SEP.search(body) and weight(body) <= 30) or menu_row(body) or _GLUED_MENU.match(body) or (
         _CJK.search(body) and not _PUNCT.search(body) and not _DIGIT.search(body)
         and (len(body.split()) >= 3 or len(body) >= 24)))
@@ -206,12 +235,17 @@ def menu_shaped(text: str) -> bool:
 
 def guess_kind(doc: Doc, text: str) -> str:
     """The kind of a line left outside the article with no shape of its own: menu item or teaser."""
-    k = word_kind(doc, text)
+    return _guess_kind(_word_kinds(doc), text)
+
+
+def _guess_kind(kind_of, text: str) -> str:
+    """``guess_kind`` with the document's ``word_kind`` lookup given (``_word_kinds``)."""
+    k = kind_of(text)
     if k:
         return k
-    if menu_shaped(text):
+    body = strip_marker(text)
+    if _menu_body(body):
         return "navigation"
-    body = MARKER.sub("", text, count=1)
     if glued_teaser(body) or (weight(body) >= 5 and len(body) >= 12):
         return "related"
     return "navigation"
@@ -226,6 +260,8 @@ _NAV_SEP = regex.compile(r"\s[|>›»/]\s|\s>>\s|\|")
 
 def language_of(text: str, doc_lang: str | None) -> str:
     """The language of one boilerplate entry, by script; Latin text takes the article's Latin language."""
+    if text.isascii():  # no kana, hangul, han or cyrillic: what the counts below give for such text
+        return doc_lang if doc_lang and not doc_lang.startswith(("zh", "ja", "ko", "ru", "uk")) else "en"
     c = script_counts(text)
     if c["kana"]:
         return "ja"
@@ -276,17 +312,48 @@ def _entry(doc: Doc, line: Line, a: int, b: int, kind: str, rule: str, lang: str
     raw = raw.strip()
     s = line.start + a + lead
     if not lang:
+        if raw.isascii():
+            lang = language_of(raw, doc.language)
+        else:
+            cache = _memo(doc, "boilerplate.language.cache")
+            key = (raw, doc.language)
+            lang = cache.get(key)
+            if lang is None:
+                lang = cache[key] = language_of(raw, doc.language)
+    return {"text": raw, "kind": kind, "language": lang,
+            "span": [s, s + len(raw)], "rule": rule}
+
+
+def _whole_entry(doc: Doc, line: Line, kind: str, rule: str) -> dict:
+    """``_entry(doc, line, 0, len(line.text), kind, rule, None)``: a ledger line is already stripped."""
+    raw = line.text
+    if raw.isascii():
+        lang = language_of(raw, doc.language)
+    else:
         cache = _memo(doc, "boilerplate.language.cache")
         key = (raw, doc.language)
         lang = cache.get(key)
         if lang is None:
             lang = cache[key] = language_of(raw, doc.language)
-    return {"text": raw, "kind": kind, "language": lang,
-            "span": [s, s + len(raw)], "rule": rule}
+    return {"text": raw, "kind": kind, "language": lang, "span": [line.start, line.end], "rule": rule}
+
+
+# ``_MARKER`` opens with a marker or a digit, never a letter; ``_SEPARATOR`` can match no line opening with
+# a letter or digit (those are neither punctuation, symbol nor space). Checked over every code point in tests.
+
+
+def _may_mark(text: str) -> bool:
+    """Whether ``_MARKER.match(text)`` can succeed: the first character is no letter."""
+    return not text[:1].isalpha()
+
+
+def _is_separator(text: str) -> bool:
+    """``_SEPARATOR.match(text)``, skipped for a line that opens with a letter or digit."""
+    return not text[:1].isalnum() and _SEPARATOR.match(text) is not None
 
 
 def _is_nav_item(text: str) -> bool:
-    if not _MARKER.match(text):
+    if not (_may_mark(text) and _MARKER.match(text)):
         return False    # a list item opens with a marker
     body = _MARKER.sub("", text, count=1)
     return (weight(body) <= 6 and len(body) <= 40
@@ -312,6 +379,7 @@ def classify(doc: Doc) -> None:
     entries: list[dict] = []
     lines = doc.ledger.lines
     lay = layout_of(doc)
+    kind_of = _word_kinds(doc)
     # 1. notices by shape
     for ln in lines:
         if ln.role is not None:
@@ -357,11 +425,11 @@ def classify(doc: Doc) -> None:
     # 1b. short lines made only of share, ad or menu words (``微博 微信 分享 106``, ``Tweet``)
     for ln in lines:
         if ln.role is None and lay.weights[ln.index] <= 15 and not lay.prose[ln.index]:
-            kind = word_kind(doc, ln.text)
+            kind = kind_of(ln.text)
             if kind:
                 rule = f"boilerplate.words.{kind}"
                 doc.ledger.claim(ln.index, "boilerplate", kind, rule)
-                entries.append(_entry(doc, ln, 0, len(ln.text), kind, rule, None))
+                entries.append(_whole_entry(doc, ln, kind, rule))
                 doc.fire(rule)
     # 2. page sections outside the article: a heading (``Related``, ``Share this``) and its short items
     i = 0
@@ -380,10 +448,10 @@ def classify(doc: Doc) -> None:
                 if lines[j].role is None:
                     kind = r["kind"]
                     if j > i and not comments:
-                        kind = word_kind(doc, lines[j].text) or (
+                        kind = kind_of(lines[j].text) or (
                             "navigation" if menu_shaped(lines[j].text) or r["kind"] == "share" else kind)
                     doc.ledger.claim(j, "boilerplate", kind, rule)
-                    entries.append(_entry(doc, lines[j], 0, len(lines[j].text), kind, rule, None))
+                    entries.append(_whole_entry(doc, lines[j], kind, rule))
                 j += 1
             doc.fire(rule)
             i = max(j, i + 1)
@@ -393,20 +461,20 @@ def classify(doc: Doc) -> None:
     i = 0
     while i < len(lines):
         if lines[i].role is None and not lay.main[i] and (
-                _is_nav_item(lines[i].text) or _SEPARATOR.match(lines[i].text)):
+                _is_nav_item(lines[i].text) or _is_separator(lines[i].text)):
             j = i
             items = 0
             while j < len(lines) and (lines[j].role == "boilerplate" or (lines[j].role is None and not lay.main[j] and (
-                    _is_nav_item(lines[j].text) or _SEPARATOR.match(lines[j].text) or _short(lines[j].text)))):
-                items += lines[j].role is None and bool(_MARKER.match(lines[j].text) or _SEPARATOR.match(lines[j].text))
+                    _is_nav_item(lines[j].text) or _is_separator(lines[j].text) or _short(lines[j].text)))):
+                items += lines[j].role is None and bool((_may_mark(lines[j].text) and _MARKER.match(lines[j].text)) or _is_separator(lines[j].text))
                 j += 1
             if items >= 3:
                 for k in range(i, j):
                     ln = lines[k]
                     if ln.role is None:
-                        kind = word_kind(doc, ln.text) or ("related" if _teaser_item(ln.text) else "navigation")
+                        kind = kind_of(ln.text) or ("related" if _teaser_item(ln.text) else "navigation")
                         doc.ledger.claim(k, "boilerplate", kind, "boilerplate.menu_run")
-                        entries.append(_entry(doc, ln, 0, len(ln.text), kind, "boilerplate.menu_run", None))
+                        entries.append(_whole_entry(doc, ln, kind, "boilerplate.menu_run"))
                 doc.fire("boilerplate.menu_run")
             i = max(j, i + 1)
         else:
@@ -426,11 +494,12 @@ def sweep(doc: Doc) -> None:
     if not outside or not whole_page(doc, lay):
         return
     entries = doc.fields.setdefault("boilerplate", [])
+    kind_of = _word_kinds(doc)
     for ln in outside:
-        kind = guess_kind(doc, ln.text)
+        kind = _guess_kind(kind_of, ln.text)
         rule = "boilerplate.outside_main"
         doc.ledger.claim(ln.index, "boilerplate", kind, rule)
-        entries.append(_entry(doc, ln, 0, len(ln.text), kind, rule, None))
+        entries.append(_whole_entry(doc, ln, kind, rule))
     doc.fire("boilerplate.outside_main")
     entries.sort(key=lambda e: e["span"])
 
@@ -442,7 +511,7 @@ def whole_page(doc: Doc, lay: Layout) -> bool:
     top = 0  # menu-like lines above the article: what a clean article text does not have
     for ln in doc.ledger.lines[: lay.start]:
         top += (lay.weights[ln.index] <= 4 and ln.role != "header" and not _DIGIT.search(ln.text)) \
-            or bool(MARKER.match(ln.text)) or ln.role == "boilerplate"
+            or has_marker(ln.text) or ln.role == "boilerplate"
     if len(lay.main) < 12:
         return False
     if top >= 3:

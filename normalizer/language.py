@@ -13,6 +13,7 @@ as a short one and boilerplate in another language (an ICP footer on an English 
 from __future__ import annotations
 
 import json
+import re
 import threading
 from collections import Counter
 from functools import lru_cache
@@ -102,16 +103,29 @@ def _char_info(ch: str) -> tuple[int, bool]:
     return info
 
 
+_ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
+_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+
+
+def split_ascii(text: str) -> tuple[int, str]:
+    """(how many ASCII letters ``text`` holds, its non-ASCII characters run together), both at C speed."""
+    data = text.encode("ascii", "ignore")
+    return len(data.translate(None, _ASCII_NON_ALPHA)), "" if len(data) == len(text) else \
+        "".join(_NON_ASCII.findall(text))
+
+
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script: latin, hangul, kana, han, cyrillic, arabic, greek, other.
 
     Each script's count is the number of characters in its class (what summing the lengths of its runs
     gives); counted once per distinct character of the text (``Counter`` runs in C), each character
-    classified once per process."""
+    classified once per process. ASCII letters are latin letters and no other ASCII character counts,
+    so only the non-ASCII characters go through the ``Counter``."""
     counts = [0] * len(_SCRIPTS)
-    letters = 0
+    ascii_letters, rest = split_ascii(text)
+    counts[0] = letters = ascii_letters     # _SCRIPTS[0] is latin
     get = _CHAR_INFO.get
-    for ch, k in Counter(text).items():
+    for ch, k in Counter(rest).items():
         script, letter = get(ch) or _char_info(ch)
         if script >= 0:
             counts[script] += k

@@ -35,6 +35,23 @@ BACK_GAP_LINES = 6
 BACK_BRIDGE_SCORE = 10.0
 
 
+def has_marker(text: str) -> bool:
+    """``MARKER.match(text)``, skipped for a line opening with a letter other than ``o`` (the pattern's
+    other openers are symbols and digits; no letter is a ``\\d`` digit: checked over every code point in tests)."""
+    c = text[:1]
+    if c.isalpha() and c != "o":
+        return False
+    return MARKER.match(text) is not None
+
+
+def strip_marker(text: str) -> str:
+    """``MARKER.sub("", text, count=1)``: the line without its list marker."""
+    c = text[:1]
+    if c.isalpha() and c != "o":
+        return text
+    return MARKER.sub("", text, count=1)
+
+
 def is_table_row(text: str) -> bool:
     """``TABLE_ROW.search(text)``, skipped when the text lacks the two spaces every match holds."""
     return "  " in text and TABLE_ROW.search(text) is not None
@@ -60,7 +77,10 @@ def weight(text: str) -> float:
 
 def glued_teaser(text: str) -> bool:
     """A capitalised headline glued to its teaser (``…Student-AthleteA 24-year-old woman…``)."""
-    for m in _GLUE.finditer(text[:150]):
+    head = text[:150]
+    if head.lower() == head:
+        return False    # every match opens with a capital A-Z, which lowercasing would change
+    for m in _GLUE.finditer(head):
         pre = text[: m.start() + 1].split()
         if len(pre) >= 3 and sum(1 for t in pre if t[:1].isupper() or t[:1].isdigit()) >= 0.6 * len(pre):
             return True
@@ -169,7 +189,7 @@ def analyze(texts: list[str], is_section, is_comments) -> Layout:
     ``is_comments(text)`` say whether a short line opens a page section or a comment thread."""
     n = len(texts)
     w = [weight(t) for t in texts]
-    marker = [bool(MARKER.match(t)) for t in texts]
+    marker = [has_marker(t) for t in texts]
     end = [ends_sentence(t) for t in texts]
     glued = [w[i] >= 8 and glued_teaser(t) for i, t in enumerate(texts)]
     section = [w[i] < 16 and is_section(t) for i, t in enumerate(texts)]

@@ -21,6 +21,7 @@ import ahocorasick
 import regex
 
 from .doc import Doc
+from .language import split_ascii
 from .rules import Rules
 from .rx_prefilter import search_gate
 
@@ -156,14 +157,9 @@ def _char_lang(ch: str) -> str | None:
 
 
 def _script_language(doc: Doc) -> str | None:
-    sample = doc.text[:20000]
+    latin, rest = split_ascii(doc.text[:20000])   # ASCII letters, and the characters that are not ASCII
     counts = {lang: 0 for _, lang in _SCRIPT_LANG}
-    latin = 0
-    for ch, k in Counter(sample).items():   # each distinct character once
-        if ch.isascii():
-            if ch.isalpha():
-                latin += k
-            continue
+    for ch, k in Counter(rest).items():   # each distinct character once
         lang = _char_lang(ch)
         if lang is not None:
             counts[lang] += k
@@ -199,19 +195,18 @@ def from_text(doc: Doc) -> None:
     # (score so far, evidence per kind) per source; evidence: rule name, raw, span, weight
     scores: dict[str, float] = {}
     best_ev: dict[str, tuple[float, str, str, tuple[int, int]]] = {}
-    counted: set[tuple[str, str]] = set()
+    counted: dict[str, list[str]] = {}   # kinds credited per source, once per credit
     rule_lines: dict[tuple[str, int], list[int]] = {}
 
     def credit(sid: str, kind: str, w: float, rule: str, raw: str, span: tuple[int, int], cap: int = 1) -> None:
-        key = (sid, kind)
-        k = sum(1 for c in counted if c[0] == sid and c[1].startswith(kind))
+        kinds = counted.setdefault(sid, [])
+        k = sum(1 for c in kinds if c.startswith(kind))   # as before: ``rule1`` counts ``rule10`` credits too
         if k >= cap:
             return
-        counted.add((sid, f"{kind}#{k}"))
+        kinds.append(kind)
         scores[sid] = scores.get(sid, 0.0) + w
         if sid not in best_ev or w > best_ev[sid][0]:
             best_ev[sid] = (w, rule, raw, span)
-        del key
 
     auto = idx["auto"]
     copyright_lines: list[int] = []
