@@ -1,7 +1,9 @@
 """The speed shortcuts (issue 8) give the same answers as the slow paths they skip."""
 from __future__ import annotations
 
+import bisect
 import gc
+import itertools
 import random
 
 import ftfy.badness
@@ -119,3 +121,52 @@ def test_copyright_words_in_ascii_lines():
                    if w.replace("\\", "").isascii() and "\\s" not in w]
     assert sorted(ascii_words) == sorted(sources._COPYRIGHT_ASCII)
     assert regex.search(sources._COPYRIGHT, "(c) 2020")
+
+
+BLOCK = 4000
+
+
+def _keyword_stands(low: str, kw: str) -> bool:
+    from normalizer import sources
+    at = low.find(kw)
+    while at >= 0:
+        if sources._bounded(low, at, at + len(kw), kw):
+            return True
+        at = low.find(kw, at + 1)
+    return False
+
+
+def test_source_detect_keywords_cover_every_line_their_pattern_matches(norm):
+    """Source ``detect`` rules run only on lines where the automaton finds one of their keywords (a rule
+    without keywords runs on every line): every shipped rule has keywords, and every line its pattern
+    matches holds one of them as the automaton sees it (NFKC, lowercased, standing as a word)."""
+    import unicodedata
+
+    from normalizer import sources
+    missing = [(sid, r["name"]) for sid, src in sorted(norm.rules.sources.items())
+               for r in src.get("detect", []) if not r.get("keywords")]
+    assert not missing, missing
+    rules = [(sid, r) for sid, src in sorted(norm.rules.sources.items()) for r in src.get("detect", [])]
+    # Lines are searched in blocks (one call per rule per block, ``^``/``$`` per line); each hit is checked
+    # again on its own line, and the search goes on from the next line, so no matching line is skipped.
+    missed = []
+    for b in range(0, len(LINES), BLOCK):
+        chunk = LINES[b:b + BLOCK]
+        block = "\n".join(chunk)
+        starts = list(itertools.accumulate((len(x) + 1 for x in chunk[:-1]), initial=0))
+        for sid, r in rules:
+            rx = regex.compile(r["pattern"].source, r["pattern"].pattern.flags | regex.MULTILINE)
+            pos = 0
+            while (m := rx.search(block, pos)) is not None:
+                i = bisect.bisect_right(starts, m.start()) - 1
+                line = chunk[i]
+                low = unicodedata.normalize("NFKC", line).lower()
+                if len(low) != len(line):
+                    low = line.lower()
+                if r["pattern"].search(line) and not any(_keyword_stands(low, sources._kw(k))
+                                                         for k in r["keywords"]):
+                    missed.append((sid, r["name"], line[:80]))
+                if i + 1 >= len(chunk):
+                    break
+                pos = starts[i + 1]
+    assert not missed, sorted(missed)[:10]
