@@ -356,6 +356,8 @@ def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
 
 _OPENERS = " \t*+•·|-–—>"
 _GAP = re.compile(r"[^\d\n]{0,28}")
+_BYLINE_WORD = re.compile(r"by|von|par|por|di|door")
+_LETTER = regex.compile(r"\p{L}")
 _LEAD_PUNCT = re.compile(r"[\s)）\]】|·•,，:：\-–]{0,4}")
 
 
@@ -383,6 +385,8 @@ def _label(sh: Shapes, before: str, after: str) -> tuple[str | None, int]:
         if hit and _GAP.fullmatch(before[hit[1]:]) and (best is None or hit[1] > best[2]):
             if best is not None and _DP_WEAK.fullmatch(before[hit[0]:hit[1]].casefold()):
                 continue  # ``Last edited by a moderator Oct 6``: the byline word does not outrank the update
+            if _BYLINE_WORD.fullmatch(before[hit[0]:hit[1]].casefold()) and not _LETTER.search(before[hit[1]:]):
+                continue  # ``questionnaires by June 30, 1986``: a byline word needs a name, this is a deadline
             best = (field, hit[0], hit[1])
     if best:
         return best[0], best[1] - off  # negative: relative to the date's start
@@ -903,11 +907,12 @@ def _relative(doc: Doc, sh: Shapes, lines: list[Line]) -> None:
 
 _YEAR_LINE = re.compile(r"(?<!\d)(19[5-9]\d|20[0-4]\d)(?!\d)")
 YEAR_LINES = 12         # a year for a dateline is looked for in the first header lines
+YEAR_RESIDUE = 10       # ... on a line holding little else (``2008``, ``Monday, 2008``; not ``CALENDAR 1986``)
 
 
 def fill_from_dateline(doc: Doc) -> None:
     """``SEOUL, April 28 (Yonhap) --`` with nothing else dated: the dateline's day becomes ``published`` as a
-    bare day, when its year is known: written in the dateline, written alone in a header line near the top
+    bare day, when its year is known: written in the dateline, written alone in a header line above it
     (not a copyright line), or from ``reference_date`` (the latest such day not after it). The rule name
     says which."""
     dl = doc.fields.get("dateline")
@@ -936,10 +941,13 @@ def _dateline_year(doc: Doc, mo: int, d: int) -> tuple[dt.date | None, str]:
     (``2008`` over a menu, ``Monday, 2008``; never a copyright line)."""
     sh = shapes(doc.rules)
     years: list[str] = []
+    at = (doc.fields.get("dateline") or {}).get("span") or [0]
     for ln in doc.ledger.lines[:YEAR_LINES]:
-        if ln.role not in (None, "header", "title") or len(ln.text) > 80 or sh.neg.find_last(ln.text):
+        if ln.end > at[0]:
+            break   # only header lines above the dateline: a year in the story is the story's (``flat in 1987``)
+        if ln.role not in (None, "header") or len(ln.text) > 80 or sh.neg.find_last(ln.text):
             continue
-        years += [y for y in _YEAR_LINE.findall(ln.text) if _weight(_YEAR_LINE.sub("", ln.text)) <= 24]
+        years += [y for y in _YEAR_LINE.findall(ln.text) if _weight(_YEAR_LINE.sub("", ln.text)) <= YEAR_RESIDUE]
     if len(set(years)) == 1:
         return dt.date(int(years[0]), mo, d), "dateline_day+header_year"
     return None, ""
