@@ -4,8 +4,9 @@ Keys are folded (width, case, apostrophes) without changing string length, so a 
 offsets into the original text.
 
 - Latin/Cyrillic names only count from a capitalised word start, so they are looked up in a dict: at
-  each capitalised word, the longest key that starts with that word's folded form (its lengths are
-  listed per first word). No per-character automaton runs over Latin text.
+  each capitalised word, the longest key that starts with that word's folded form (the lengths of the
+  keys are listed per first word, the longer ones by the three characters after it, ``_lengths``). No
+  per-character automaton runs over Latin text.
 - Hangul, Kana, Han and other scripts have no word boundaries: one Aho-Corasick automaton over those
   keys only, run from the first character any of them can start with.
 
@@ -30,6 +31,7 @@ import re
 import sys
 import tempfile
 import unicodedata
+from itertools import compress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -44,16 +46,15 @@ _FW.update({0x2019: 0x27, 0x2018: 0x27, 0x3000: 0x20, 0xA0: 0x20})
 _FW_RX = re.compile("[" + "".join(re.escape(chr(c)) for c in sorted(_FW)) + "]")
 
 
-def _fw_char(m: re.Match) -> str:
-    return chr(_FW[ord(m.group())])
-
-
 def mfold(s: str) -> str:
     """Width and case fold that keeps the length (so offsets carry over)."""
     if s.isascii():
         return s.lower()
-    # str.translate is slow on non-ASCII text: replace the few characters found instead
-    t = _FW_RX.sub(_fw_char, s) if _FW_RX.search(s) else s
+    # str.translate is slow on non-ASCII text: replace the few distinct characters found instead
+    t = s
+    if _FW_RX.search(s):
+        for c in sorted(set(_FW_RX.findall(s))):
+            t = t.replace(c, chr(_FW[ord(c)]))
     low = t.lower()
     if len(low) == len(t):
         return low
@@ -204,14 +205,14 @@ def _char_class(chars: set[str]) -> str:
 
 def _compile(rules: Rules, ix: dict, sources: list[dict]) -> tuple:
     """Records (one per key, entries as list positions), the Latin/Cyrillic dict (key -> record number,
-    first word -> key lengths, longest first), the automaton of the other keys and their first characters."""
+    first word -> ``_lengths``), the automaton of the other keys and their first characters."""
     table = _table(rules, ix, sources)
     pos_place = {id(e): i for i, e in enumerate(ix["all_places"])}
     pos_org = {id(e): i for i, e in enumerate([*ix["all_orgs"], *sources])}
     auto = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     records: list[tuple] = []
     latin: dict[str, int] = {}
-    lens: dict[str, set[int]] = {}
+    by_word: dict[str, list[str]] = {}
     firsts: set[str] = set()
     for k in sorted(table):
         alias, pl, og, sh, exact = table[k]
@@ -224,7 +225,7 @@ def _compile(rules: Rules, ix: dict, sources: list[dict]) -> tuple:
         if word:
             records.append(rec)
             latin[k] = len(records) - 1
-            lens.setdefault(word.group(), set()).add(len(k))
+            by_word.setdefault(word.group(), []).append(k)
         elif first in _LATINISH_FIRST or last in _LATINISH_LAST or first == "other" and _WORD.search(k):
             continue  # a Latin name not starting with a letter (``'s-Hertogenbosch``): never a capital first
         else:
@@ -233,12 +234,28 @@ def _compile(rules: Rules, ix: dict, sources: list[dict]) -> tuple:
             firsts.add(k[0])
     if len(auto):
         auto.make_automaton()
-    first_lens = {w: tuple(sorted(ls, reverse=True)) for w, ls in lens.items()}
+    first_lens = {w: _lengths(w, ks) for w, ks in by_word.items()}
     return records, latin, first_lens, auto, _char_class(firsts)
 
 
+_EXT = 3  # characters after a first word that pick the bucket of longer keys to try
+
+
+def _lengths(word: str, keys: list[str]) -> tuple[tuple[int, ...], dict[str, tuple[int, ...]] | None]:
+    """The lengths of the keys starting with ``word``, longest first, as (short, buckets): ``short`` are the
+    lengths below ``len(word) + _EXT``; ``buckets`` maps the ``_EXT`` characters after the word to the
+    lengths of the longer keys that go on with them (each longer than every short one)."""
+    n0 = len(word)
+    short = tuple(sorted({len(k) for k in keys if len(k) < n0 + _EXT}, reverse=True))
+    buckets: dict[str, set[int]] = {}
+    for k in keys:
+        if len(k) >= n0 + _EXT:
+            buckets.setdefault(k[n0:n0 + _EXT], set()).add(len(k))
+    return short, ({x: tuple(sorted(ls, reverse=True)) for x, ls in sorted(buckets.items())} or None)
+
+
 # bump when the compiled form or the key rules above change (the cache key also hashes this file)
-_CACHE_VERSION = 3
+_CACHE_VERSION = 4
 
 
 def _cache_path(rules: Rules) -> Path | None:
@@ -350,18 +367,29 @@ def find(rules: Rules, text: str) -> list[tuple[int, int, Key]]:
     latin, first_lens = view["latin"], view["first_lens"]
     end = 0
     # the pattern is linear (no backtracking): called without Rx's per-call time limit, which costs ~1 µs a match
-    for m in _CAP_WORD.pattern.finditer(text):
-        s = m.start()
+    spans = [m.span() for m in _CAP_WORD.pattern.finditer(text)]
+    ents = [first_lens.get(folded[a:b]) for a, b in spans]
+    # only the words some key starts with (an entry is a non-empty tuple)
+    for (s, w), (short, buckets) in zip(compress(spans, ents), filter(None, ents), strict=True):
         if s < end:
             continue  # inside the previous name ("York" of "New York")
-        ls = first_lens.get(folded[s:m.end()])
-        if ls:
-            for n in ls:
-                kid = latin.get(folded[s:s + n])
-                if kid is not None:
-                    hits.append((s, kid))
-                    end = s + n
-                    break
+        if buckets is not None:
+            ls = buckets.get(folded[w:w + _EXT])
+            if ls is not None:
+                for n in ls:
+                    kid = latin.get(folded[s:s + n])
+                    if kid is not None:
+                        hits.append((s, kid))
+                        end = s + n
+                        break
+                if end > s:
+                    continue
+        for n in short:
+            kid = latin.get(folded[s:s + n])
+            if kid is not None:
+                hits.append((s, kid))
+                end = s + n
+                break
     auto = view["automaton"]
     first = view["firsts"].search(folded) if len(auto) and (view["ascii_firsts"] or not folded.isascii()) else None
     if first is not None:

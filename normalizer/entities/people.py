@@ -20,6 +20,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 import ahocorasick
+import regex
 
 from .. import gazetteer
 from ..doc import Doc
@@ -136,6 +137,12 @@ RU_ROLES = ("президент|президента|президентом|пр
 RU_PAT = None
 
 
+def _fixed(source: str, name: str = "") -> regex.Pattern:
+    """A code-internal pattern of bounded work (no rule-file text in it): compiled without ``Rx``'s
+    per-call time limit, which costs more than most of these calls. ``name`` says what it finds."""
+    return regex.compile(source)
+
+
 def _names_section(rules: Rules, lang: str) -> dict:
     loc = rules.locale(lang)
     return loc.get("names", {}) if isinstance(loc, dict) else {}
@@ -164,65 +171,85 @@ def _patterns(rules: Rules) -> dict:
                         JA_ROLES)
         zhb = _alt(list(zh.get("before", []) or []), ZH_ROLES_BEFORE)
         zha = _alt(list(zh.get("after", []) or []), ZH_ROLES_AFTER)
-        anchors = ahocorasick.Automaton()
+        words: dict[str, tuple] = {}  # a word listed twice keeps its last kind
         for w in sorted({x.replace("\\.", ".") for x in roles.split("|") if x}):
-            anchors.add_word(w, (len(w), "role", w))
+            words[w] = (len(w), "role", w)
         for w in EN_SPEECH.split("|"):
-            anchors.add_word(w, (len(w), "verb", w))
+            words[w] = (len(w), "verb", w)
         for w in ("according to", "led by", "quoted", "quoting"):
-            anchors.add_word(w, (len(w), "fwd", w))
+            words[w] = (len(w), "fwd", w)
         for w in ("a", "an", "the", "his", "her", "who", "whose", "aged", "member", "head", "chief", *"123456789"):
-            anchors.add_word(f", {w}", (len(w) + 2, "appos", w))
-        anchors.make_automaton()
+            words[f", {w}"] = (len(w) + 2, "appos", w)
+        anchors = _latin_automaton(words)
         return {
             "anchors": anchors,
-            "comma_name": compile_rx(rf",[ \t]+(?P<name>{name})(?=[ \t]*[,.;])", "entities.person.comma_appositive"),
-            "name_after": compile_rx(rf",?(?:[ \t]+|(?=\p{{Lu}}))(?:by[ \t]+)?(?P<name>{name})(?![\p{{L}}])", "entities.person.title"),
-            "name_fwd": compile_rx(rf"[ \t]+(?P<name>{name})(?![\p{{L}}])", "entities.person.said"),
-            "name_before_verb": compile_rx(rf"(?<![\p{{L}}’'])(?P<name>{name}),?[ \t]+$", "entities.person.said"),
-            "name_before_comma": compile_rx(rf"(?<![\p{{L}}’'])(?P<name>{name})$", "entities.person.appositive"),
-            "name_before_role": compile_rx(rf"(?<![\p{{L}}’'])(?P<name>{name}),[ \t]+(?:[\p{{L}}.'\-]+[ \t]+){{0,4}}$",
+            "comma_name": _fixed(rf",[ \t]+(?P<name>{name})(?=[ \t]*[,.;])", "entities.person.comma_appositive"),
+            "name_after": _fixed(rf",?(?:[ \t]+|(?=\p{{Lu}}))(?:by[ \t]+)?(?P<name>{name})(?![\p{{L}}])", "entities.person.title"),
+            "name_fwd": _fixed(rf"[ \t]+(?P<name>{name})(?![\p{{L}}])", "entities.person.said"),
+            "name_before_verb": _fixed(rf"(?<![\p{{L}}’'])(?P<name>{name}),?[ \t]+$", "entities.person.said"),
+            "name_before_comma": _fixed(rf"(?<![\p{{L}}’'])(?P<name>{name})$", "entities.person.appositive"),
+            "name_before_role": _fixed(rf"(?<![\p{{L}}’'])(?P<name>{name}),[ \t]+(?:[\p{{L}}.'\-]+[ \t]+){{0,4}}$",
                                            "entities.person.appositive"),
             "ko_roles": _auto(ko_roles.split("|")),
-            "ko_back": compile_rx(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{2,4})"
+            "ko_back": _fixed(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{2,4})"
                                   r"(?:[ ]?\([^()\n]{0,20}\))?[ ]?(?:(?P<org>\p{Hangul}{1,8}(?:부|청|처|원|회|당|단|실|사|관|국|팀|소))[ ])?$",
                                   "entities.person.ko"),
-            "ko_age": compile_rx(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{2,4})\((?:\d{1,3}|[^()\n]{1,15}·[^()\n]{1,15})\)",
+            "ko_age": _fixed(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{2,4})\((?:\d{1,3}|[^()\n]{1,15}·[^()\n]{1,15})\)",
                                  "entities.person.ko_age"),
             "ko_reporters": _auto(KO_REPORTER_WORDS),
-            "ko_reporter": compile_rx(r"(?P<name>\p{Hangul}{2,4})[ ]?$", "entities.person.ko_reporter"),
-            "ko_pre": compile_rx(rf"(?<![\p{{Hangul}}\w])(?P<role>{KO_PRE_ROLES})[ ](?P<name>\p{{Hangul}}{{2,6}})(?=[ ,.·)'\"’”(]|$)",
+            "ko_reporter": _fixed(r"(?P<name>\p{Hangul}{2,4})[ ]?$", "entities.person.ko_reporter"),
+            "ko_pre": _fixed(rf"(?<![\p{{Hangul}}\w])(?P<role>{KO_PRE_ROLES})[ ](?P<name>\p{{Hangul}}{{2,6}})(?=[ ,.·)'\"’”(]|$)",
                                  "entities.person.ko_title"),
-            "ko_coord": compile_rx(r"[ ](?P<name>\p{Hangul}{2,4})[ ]?등(?:이|을|은|도|의|과|와|이다)?(?!\p{Hangul})",
+            "ko_coord": _fixed(r"[ ](?P<name>\p{Hangul}{2,4})[ ]?등(?:이|을|은|도|의|과|와|이다)?(?!\p{Hangul})",
                                    "entities.person.ko_list"),
             # a surname, a syllable, and a last syllable no common noun ends with (checked again in code)
-            "ko_word": compile_rx(rf"(?<![\p{{Hangul}}\w])(?P<name>[{''.join(sorted(KO_SURNAMES))}]\p{{Hangul}}"
+            "ko_word": _fixed(rf"(?<![\p{{Hangul}}\w])(?P<name>[{''.join(sorted(KO_SURNAMES))}]\p{{Hangul}}"
                                   rf"(?:(?![{''.join(sorted(KO_NOUN_END))}])\p{{Hangul}}))"
                                   r"(?P<tail>[이가은는을를의도와과]|에게|)(?![\p{Hangul}])",
                                   "entities.person.ko_repeated"),
-            "ko_slash": compile_rx(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{3})[ ]?/[ ]?\p{Hangul}", "entities.person.ko_interview"),
+            "ko_slash": _fixed(r"(?<![\p{Hangul}\w])(?P<name>\p{Hangul}{3})[ ]?/[ ]?\p{Hangul}", "entities.person.ko_interview"),
             "ja_role": compile_rx(ja_roles, "entities.person.ja"),
-            "ja_of": compile_rx(r"(?P<role>大統領|首相|委員長|国家主席|主席|社長|会長|代表|総書記|長官|外相)の"
+            "ja_of": _fixed(r"(?P<role>大統領|首相|委員長|国家主席|主席|社長|会長|代表|総書記|長官|外相)の"
                                 r"(?P<name>[\p{Katakana}ー・＝]{2,16}|[\p{Han}]{2,4})(?=[^\p{Han}\p{Katakana}ー]|$)",
                                 "entities.person.ja_of"),
-            "ja_paren": compile_rx(r"(?<![\p{Han}\p{Katakana}ー])(?P<name>[\p{Han}]{2,4})（(?:\d{1,3}|[\p{Katakana}ー・]{2,20})）",
+            "ja_paren": _fixed(r"(?<![\p{Han}\p{Katakana}ー])(?P<name>[\p{Han}]{2,4})（(?:\d{1,3}|[\p{Katakana}ー・]{2,20})）",
                                    "entities.person.ja_paren"),
-            "ja_spaced": compile_rx(r"(?:代表取締役社長|代表取締役|取締役|社長|会長|代表|理事長|学長|頭取|院長|所長|局長|監督|委員長)"
+            "ja_spaced": _fixed(r"(?:代表取締役社長|代表取締役|取締役|社長|会長|代表|理事長|学長|頭取|院長|所長|局長|監督|委員長)"
                                     r"[ \t\u3000]+(?P<sur>\p{Han}{1,3})[ \u3000](?P<given>\p{Han}{1,3})"
                                     r"(?![\p{Han}\p{Hiragana}\p{Katakana}])", "entities.person.ja_spaced"),
-            "ja_ext": compile_rx(r"\p{Han}{1,2}(?=[がはにのをともへ]|氏|さん|容疑者|被告)", "entities.person.ja_full"),
+            "ja_ext": _fixed(r"\p{Han}{1,2}(?=[がはにのをともへ]|氏|さん|容疑者|被告)", "entities.person.ja_full"),
             "zh_before": _auto(zhb.split("|")),
             "zh_after": _auto(zha.split("|")),
-            "zh_pair": compile_rx(r"(?<![\p{Han}])(?P<a>[\p{Han}]{2,3})/(?P<b>[\p{Han}]{2,3})(?![\p{Han}])", "entities.person.zh_pair"),
+            "zh_pair": _fixed(r"(?<![\p{Han}])(?P<a>[\p{Han}]{2,3})/(?P<b>[\p{Han}]{2,3})(?![\p{Han}])", "entities.person.zh_pair"),
             "zh_reporters": _auto(["记者", "記者", "通讯员", "通訊員", "摄影", "攝影"]),
             "ru_roles": _auto(RU_ROLES.split("|")),
-            "ru": compile_rx(r"(?:[ ](?:[\p{Ll}\-]+|РФ|США|России|Украины)){0,3}[ ](?P<name>\p{Lu}\p{Ll}+[ ]\p{Lu}\p{Ll}+)",
+            "ru": _fixed(r"(?:[ ](?:[\p{Ll}\-]+|РФ|США|России|Украины)){0,3}[ ](?P<name>\p{Lu}\p{Ll}+[ ]\p{Lu}\p{Ll}+)",
                              "entities.person.ru"),
-            "demonyms": _auto(list(gazetteer.index(r)["demonyms"])),
-            "ru_pair": compile_rx(r"(?<![\p{L}.] )(?<=[\p{Ll},] )(?P<name>\p{Lu}\p{Ll}{2,}[ ]\p{Lu}\p{Ll}{2,})(?![ ]\p{Lu})",
+            "demonyms": _latin_automaton({w: (len(w), w) for w in
+                                          {d.replace("\\.", ".") for d in gazetteer.index(r)["demonyms"] if d}}),
+            "ru_pair": _fixed(r"(?<![\p{L}.] )(?<=[\p{Ll},] )(?P<name>\p{Lu}\p{Ll}{2,}[ ]\p{Lu}\p{Ll}{2,})(?![ ]\p{Lu})",
                                   "entities.person.ru_pair"),
         }
     return rules.view("entities.people", build)
+
+
+# Letters by how often they occur in Latin-script text: an automaton node tries its next characters in
+# the order they were added, so adding words in this order makes the common steps the cheap ones.
+_LETTER_ORDER = {c: i for i, c in enumerate(" etaoinsrhldcumfpgwybvkxjqz,.'-ETAOINSRHLDCUMFPGWYBVKXJQZ")}
+
+
+def _letter_rank(w: str) -> tuple[int, ...]:
+    """The sort key that adds ``w`` after words whose characters are more common, position by position."""
+    return tuple(_LETTER_ORDER.get(c, 100 + ord(c)) for c in w)
+
+
+def _latin_automaton(words: dict[str, tuple]) -> ahocorasick.Automaton:
+    """An automaton over ``words`` (word -> value), built in ``_letter_rank`` order (same matches, found faster)."""
+    a = ahocorasick.Automaton()
+    for w in sorted(words, key=_letter_rank):
+        a.add_word(w, words[w])
+    a.make_automaton()
+    return a
 
 
 def _auto(words) -> ahocorasick.Automaton:
@@ -276,22 +303,46 @@ class _Person:
         self.first = first
 
 
+def _gaz_memo(rules: Rules) -> dict:
+    """Per rules: (kind, text) -> answer of ``_gaz_name`` / ``_gaz_strong`` (the same words recur in every text)."""
+    return rules.view("entities.people.gaz_memo", lambda r: {})
+
+
+_MEMO_MAX = 200_000
+
+
+def _memo_put(memo: dict, key: object, value: object) -> object:
+    if len(memo) >= _MEMO_MAX:
+        memo.clear()
+    memo[key] = value
+    return value
+
+
 def _gaz_name(rules: Rules, s: str) -> bool:
+    """A name the gazetteer knows as a place, organization or agency."""
+    memo = _gaz_memo(rules)
+    v = memo.get(("n", s))
+    if v is not None:
+        return v
     ix = gazetteer.index(rules)
     f = gazetteer.fold(s)
-    return f in ix["places"] or f in ix["orgs"] or f in ix["short_orgs"] or f in ix["agencies"]
+    return _memo_put(memo, ("n", s), f in ix["places"] or f in ix["orgs"] or f in ix["short_orgs"] or f in ix["agencies"])
 
 
 def _gaz_strong(rules: Rules, s: str) -> bool:
     """A name the gazetteer knows as an organization, a country/region or a large city."""
+    memo = _gaz_memo(rules)
+    v = memo.get(s)
+    if v is not None:
+        return v
     ix = gazetteer.index(rules)
     f = gazetteer.fold(s)
     if f in ix["orgs"] or f in ix["short_orgs"] or f in ix["agencies"]:
-        return True
+        return _memo_put(memo, s, True)
     for e in ix["places"].get(f) or []:
         if e.get("kind") != "city" or gazetteer.rank(e) >= 1_000_000:
-            return True
-    return False
+            return _memo_put(memo, s, True)
+    return _memo_put(memo, s, False)
 
 
 ORG_TOKENS = frozenset("""Ministry Department Agency University College Institute Airport Party Council Committee Court
@@ -302,6 +353,17 @@ Assembly Parliament Congress Senate Government Authority Airlines Airways Motors
 
 
 def _strip_en(rules: Rules, name: str, demonyms: dict) -> str:
+    """``name`` without leading and trailing stop words, demonyms and (before two more words) gazetteer
+    names; "" when a word of it names an organization (remembered per rules, like ``_gaz_strong``)."""
+    memo = _gaz_memo(rules)
+    key = ("strip", id(demonyms), name)
+    v = memo.get(key)
+    if v is None:
+        v = _memo_put(memo, key, _strip_en_words(rules, name, demonyms))
+    return v
+
+
+def _strip_en_words(rules: Rules, name: str, demonyms: dict) -> str:
     toks = name.split()
     if any(t in ORG_TOKENS for t in toks):
         return ""
@@ -505,9 +567,10 @@ def _latin(rules, pats, text, seg, add, places, orgs, demonyms, main_country) ->
                 _from_role(rules, text, seg, add, places, orgs, demonyms, main_country, w, s, m)
             if w[0].islower() or w in ("Minister", "President"):
                 win = text[max(0, s - 90):s]
-                # name_before_role: a name, a comma, up to four words, blanks at the end
-                lb = pats["name_before_role"].search(win) \
-                    if _ends_blank(win) and "," in win else None
+                # name_before_role: a name, a comma, up to four words, blanks at the end; nothing after the
+                # comma may hold another, so the name ends at the last comma (and starts after _name_floor)
+                lc = win.rfind(",") if _ends_blank(win) else -1
+                lb = pats["name_before_role"].search(win, _name_floor(win[:lc])) if lc >= 0 else None
                 if lb:
                     _plain(rules, lb.group("name"), seg, s - (len(win) - lb.start("name")), add, 2)
         elif kind == "verb":

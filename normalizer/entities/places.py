@@ -53,7 +53,7 @@ PREPS = frozenset("""in at from to near outside into across toward towards via o
 bei nach von im zum zur nahe""".split())
 
 
-@dataclass
+@dataclass(slots=True)
 class Mention:
     start: int
     end: int
@@ -196,14 +196,29 @@ def _ko_org_next(text: str, e: int) -> bool:
     return text.startswith(KO_ORG_NEXT, e)
 
 
+_LATIN_FIRST = frozenset(("Latn", "Cyrl", "digit"))
+_LATIN_LAST = frozenset(("Latn", "Cyrl"))
+_CJK_LAST = frozenset(("Hani", "Kana"))
+
+
 def match_segment(rules: Rules, text: str, seg: int) -> tuple[list[Mention], list[Mention]]:
-    """Place and organization mentions in one segment of text (boundaries checked, not yet resolved)."""
+    """Place and organization mentions in one segment of text (boundaries checked, not yet resolved).
+
+    The checks of ``boundary_ok``, ``_credit``, ``_org_follows`` and ``_org_precedes`` run inline where a
+    character next to the name already decides them (most matches)."""
     places, orgs = [], []
+    n = len(text)
     for s, e, key in find(rules, text):
-        if not boundary_ok(text, s, e, key):
+        first, last = key.first, key.last
+        latin = first in _LATIN_FIRST or last in _LATIN_LAST
+        if latin and not _ok_latin(text, s, e, key):
             continue
-        if key.places and not key.orgs and (_credit(rules, text, s, e, key)
-                                              or key.first == "Hang" and _ko_org_next(text, e)):
+        if first == "Hang" and not _ok_hangul(text, s, e):
+            continue
+        if (first == "Kana" or last == "Kana") and not _ok_kana(text, s, e):
+            continue
+        if key.places and not key.orgs and (s > 0 and text[s - 1] in "([【〔" and _credit(rules, text, s, e, key)
+                                              or first == "Hang" and _ko_org_next(text, e)):
             continue
         m = Mention(s, e, text[s:e], key, seg)
         if key.orgs:
@@ -211,9 +226,16 @@ def match_segment(rules: Rules, text: str, seg: int) -> tuple[list[Mention], lis
             orgs.append(m)
             continue
         if key.places:
-            if _org_follows(text, e, key) or (key.first == "Latn" and (_org_precedes(text, s) or _street_before(text, s))):
+            if last in _LATIN_LAST:
+                # ``_org_follows`` needs a blank after the name; ``_org_precedes`` a blank before it
+                if e < n and text[e] == " " and _org_follows(text, e, key):
+                    continue
+            elif last in _CJK_LAST and text.startswith(CJK_ORG_SUFFIX, e):
                 continue
-            if key.last == "Hani" and _address_part(text, e):
+            if first == "Latn" and s > 0 and (text[s - 1].isspace() and _org_precedes(text, s)
+                                               or _street_before(text, s)):
+                continue
+            if last == "Hani" and _address_part(text, e):
                 continue
             m.kind = "place"
             places.append(m)
@@ -260,33 +282,39 @@ def resolve_places(mentions: list[Mention], segments: list[str], context: set[st
     """Pick the entry of each mention: one in a country the text names, else the most prominent.
     Small or ambiguous places need their country in the text (or a preposition before them)."""
     out = []
+    rank = gazetteer.rank
     for m in mentions:
         cands = m.key.places
         best = None
         for e in cands:
-            if e.get("country") in context or e.get("kind") == "country" and e.get("country") in context:
+            if e.get("country") in context:
                 best = e
                 break
-        first = cands[0]
-        if best is None or (first.get("kind") == "country" and best is not first
-                            and first.get("name", "").casefold() == m.text.casefold()):
-            best = first if best is None else best
-        text = segments[m.seg]
+        if best is None:
+            best = cands[0]
         word = m.text
-        small = best.get("kind") == "city" and gazetteer.rank(best) < 100_000
         sc = script(word[0])
-        if sc == "Hani" and len(word) <= 2 and best.get("kind") == "city" and gazetteer.rank(best) < 300_000 \
-                and not text.startswith(HAN_PLACE_SUFFIX, m.end):
+        kind = best.get("kind")
+        r = rank(best) if kind == "city" else 0
+        small = kind == "city" and r < 100_000
+        if sc == "Hani":
+            if len(word) <= 2 and kind == "city" and r < 300_000 \
+                    and not segments[m.seg].startswith(HAN_PLACE_SUFFIX, m.end):
+                continue
+            if small and best.get("country") not in context:
+                continue
+        elif sc == "Latn":
+            if small and not _prep_before(segments[m.seg], m.start):
+                continue
+            if (small or word in COMMON_WORDS) and best.get("country") not in context:
+                continue
+            if word in DAYS_MONTHS:
+                continue
+            if len(word) > 3 and kind == "city" and r < 1_000_000 and word.isupper() \
+                    and best.get("country") not in context:
+                continue  # "KARA", "NICE": a capitalised acronym or brand, not a foreign town
+        elif small and best.get("country") not in context:
             continue
-        if sc == "Latn" and small and not _prep_before(text, m.start):
-            continue
-        if (small or sc == "Latn" and word in COMMON_WORDS) and best.get("country") not in context:
-            continue
-        if script(word[0]) == "Latn" and word in DAYS_MONTHS:
-            continue
-        if sc == "Latn" and len(word) > 3 and word.isupper() and best.get("kind") == "city" \
-                and gazetteer.rank(best) < 1_000_000 and best.get("country") not in context:
-            continue  # "KARA", "NICE": a capitalised acronym or brand, not a foreign town
         m.entry = best
         out.append(m)
     return out
