@@ -25,6 +25,9 @@ from .rules import RuleError, Rules
 PLACE_KEYS = ("name", "country", "geonames_id", "kind")
 # Hand-kept places without a population rank above every generated city but below countries' own rank.
 HAND_RANK = 50_000_000
+# Generated first-level divisions without a population (US states): above foreign towns of the same name
+# (``Virginia``, ZA; ``Florida``, CU) but below a large city (``Washington`` is D.C.).
+DIVISION_RANK = 500_000
 
 
 def fold(s: str) -> str:
@@ -37,6 +40,8 @@ def rank(e: dict) -> int:
     pop = e.get("population")
     if pop is None:
         return HAND_RANK if e.get("kind") not in ("city",) else 0
+    if not pop and e.get("kind") == "region":
+        return DIVISION_RANK
     return int(pop)
 
 

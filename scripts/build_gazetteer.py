@@ -96,6 +96,9 @@ DROP_LATIN_NAMES = {"University", "Airport", "Delta", "Kennedy", "Police", "Mobi
 
 # Canonical names news and Wikipedia use where GeoNames' differ (the GeoNames name stays an alias).
 RENAME: dict[int, str] = {}  # e.g. {4140963: "Washington, D.C."}; GeoNames names are kept (datelines use them)
+# Short names news writes for a city whose GeoNames name is longer: ``New York`` alone is the city (the
+# state is ``New York`` too; entities pick it after ``upstate`` / before ``state``).
+EXTRA_ALIASES: dict[int, list[str]] = {5128581: ["New York"]}
 
 
 def script_of(s: str) -> str:
@@ -228,7 +231,7 @@ def cities(gc, capitals: set[tuple[str, str]]) -> list[dict]:
             renamed = [name]
             name = RENAME[c["geonameid"]]
         alts = [a.strip() for a in c.get("alternatenames") or []]
-        aliases = list(renamed)
+        aliases = list(renamed) + EXTRA_ALIASES.get(c["geonameid"], [])
         asc = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
         if asc != name and len(asc) >= 4:
             aliases.append(asc)

@@ -11,6 +11,7 @@ name the text does not mark as a person, place or organization of a known kind i
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter
 
@@ -18,6 +19,28 @@ from .. import gazetteer
 from ..doc import Doc
 from . import people as people_mod
 from .places import Mention, abbreviations, locative_towns, match_segment, resolve_places
+
+# Credit lines of wire stories: their names are reporters and editors, their places the reporters' desks.
+_CREDIT_RX = re.compile(r"(?m)^[ \t(\[]*(?:Additional |Further )?(?:[Rr]eporting|Writing|Written|Editing|Edited|"
+                        r"Compiled|Research|Produced|Graphics?) by\b[^\n]*")
+_CONTRIB_RX = re.compile(r"contributed (?:reporting )?to this (?:report|story|article)")
+# a credit block holds one of these (plain substring tests: the regex runs only on texts that have one)
+_CREDIT_CUES = ("eporting by", "diting by", "riting by", "contributed to this", "contributed reporting")
+
+
+def credit_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of credit lines (``(Reporting by A in London; Editing by B)``, ``X contributed to this report``)."""
+    if not any(c in text for c in _CREDIT_CUES):
+        return []
+    spans = [m.span() for m in _CREDIT_RX.finditer(text)] if "ing by" in text or "ed by" in text else []
+    k = text.find("contributed")
+    while k >= 0:  # ``X, Y and Z contributed to this report``: the whole line
+        if _CONTRIB_RX.match(text, k):
+            a, b = text.rfind("\n", 0, k) + 1, text.find("\n", k)
+            spans.append((a, len(text) if b < 0 else b))
+        k = text.find("contributed", k + 11)
+    return spans
+
 
 LANG_COUNTRY = {"ko": "KR", "ja": "JP", "zh-Hans": "CN", "zh-Hant": "TW", "ru": "RU"}
 
@@ -79,6 +102,18 @@ def extract(doc: Doc) -> None:
     # small towns after a locative cue in an Iberian text about their country; such a name is no person
     towns = [m for i, s in enumerate(segs) for m in locative_towns(rules, s, i, lang, ctx)]
     persons = people_mod.extract(doc, segs, raw_places, raw_orgs, ctx, main_country)
+    credits = credit_spans(segs[0]) if segs else []
+    if credits:
+        def in_credit(s: int, e: int) -> bool:
+            return any(a <= s and e <= b for a, b in credits)
+        raw_places = [m for m in raw_places if not in_credit(m.start, m.end)]
+        kept = []
+        for p in persons:
+            spans = [sp for sp in p.get("_spans", []) if not in_credit(sp[1], sp[2])]
+            if spans or not p.get("_spans"):
+                p["_spans"] = spans
+                kept.append(p)
+        persons = kept
     if towns:
         persons = [p for p in persons if not any(t.seg == seg and s < t.end and t.start < e
                                                  for seg, s, e in p.get("_spans", []) for t in towns)]
@@ -130,6 +165,11 @@ def extract(doc: Doc) -> None:
         e = gazetteer.place(rules, dl_place["name"], dl_place.get("country")) or dl_place
         written = str(dl.get("raw") or dl_place["name"])
         add_place(e, _dateline_word(written, e) or dl_place["name"])
+        if "/" in written:  # ``SURABAYA, Indonesia/JAKARTA (Reuters)``: a second desk names a place too
+            flat = written.replace("/", " ")
+            for m in resolve_places(match_segment(rules, flat, 0)[0], [flat], ctx):
+                if m.entry and (m.entry.get("kind") != "country") and m.start > written.index("/"):
+                    add_place(m.entry, m.text)
     events = sorted([(m.seg, m.start, 0, m) for m in places] + [(i, a[0], 1, a) for i, a in abbr],
                     key=lambda x: (x[0], x[1], x[2]))
     for _, _, kind, item in events:

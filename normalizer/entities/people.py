@@ -43,11 +43,16 @@ senator|governor|mayor|coach|striker|midfielder|defender|goalkeeper|singer|actor
 chief|secretary|attorney|lawyer|prosecutor|judge|CEO|founder|co-founder|executive|economist|researcher|
 fellow|scientist|survivor|resident|witness|victim|student|teacher|officer|meteorologist|forecaster|
 pastor|priest|cleric|activist|candidate|nominee|adviser|advisor|aide|negotiator|diplomat|head|chef|
+brother|sister|son|daughter|wife|husband|mother|father|widow|widower|uncle|aunt|cousin|nephew|niece|grandson|
+granddaughter|grandmother|grandfather|fiancee|fiancé|fiancée|girlfriend|boyfriend|worker|nurse|doctor|engineer|
+pilot|farmer|owner|employee|volunteer|passenger|shopkeeper|vendor|
 presidente|primer ministro|ministro|ministra|juez|jueza|fiscal|abogado|abogada|portavoz|rey|reina|infanta|
 infante|alcalde|alcaldesa|director|directora|secretario|secretaria|consejero|consejera|
 Präsident|Präsidentin|Kanzler|Kanzlerin|Minister|Ministerin|Sprecher|Sprecherin|Bürgermeister|Chef|Trainer""".replace("\n", "")
 EN_SPEECH = ("said|says|told|added|noted|stressed|urged|announced|wrote|asked|warned|explained|insisted|"
-             "argued|declared|recalled|acknowledged|confirmed|denied|tweeted|dijo|afirmó|aseguró|explicó|"
+             "argued|declared|recalled|acknowledged|confirmed|denied|tweeted|replied|"
+             "responded|commented|admitted|conceded|cautioned|emphasized|emphasised|suggested|"
+             "testified|as saying|dijo|afirmó|aseguró|explicó|"
              "señaló|indicó|sagte|erklärte|betonte")
 EN_STOP = frozenset("""The A An He She They It We I You But And Or In On At Of For With By This That These Those His Her
 Their Our Its Also When While After Before As If So Then There Here What Who Why How Where Which Some Many Most All

@@ -22,7 +22,8 @@ Dialogue Philharmonic Opera Ballet Theatre Theater Studios Pictures Records Ente
 Development Investment Capital Securities Insurance Life Telecom Mobile Shipbuilding Heavy Industries
 Industrial Industry Chemical Pharmaceutical Medical Hydro Nuclear Power Commission Government Army Navy
 Guard Forces Command Coalition Alliance Front Movement Union Congress Parliament Assembly Senate Cabinet
-Office Department Bureau Service Services Authority Administration Board""".split())
+Office Department Bureau Service Services Authority Administration Board Organization Organisation Liberation
+Football Soccer""".split())
 ORG_PREFIX_EN = frozenset("University Bank Republic Embassy Consulate Government Ministry Museum Port Mayor Governor".split())
 CJK_ORG_SUFFIX = ("新聞", "新闻", "大学", "大學", "大会", "大會", "奥运", "奧運", "奥運", "五輪", "銀行", "银行",
                   "电视台", "電視台", "日報", "日报", "時報", "时报", "証券", "证券", "电力", "電力", "航空", "机场",
@@ -228,8 +229,10 @@ def match_segment(rules: Rules, text: str, seg: int) -> tuple[list[Mention], lis
         if key.places:
             if last in _LATIN_LAST:
                 # ``_org_follows`` needs a blank after the name; ``_org_precedes`` a blank before it
-                if e < n and text[e] == " " and _org_follows(text, e, key):
+                if e < n and text[e] == " " and (_org_follows(text, e, key) or _CURRENCY_RX.match(text, e)):
                     continue
+            elif first == "Latn" and e < n and text[e] == " " and _CURRENCY_RX.match(text, e):
+                continue  # ``U.S. dollars``
             elif last in _CJK_LAST and text.startswith(CJK_ORG_SUFFIX, e):
                 continue
             if first == "Latn" and s > 0 and (text[s - 1].isspace() and _org_precedes(text, s)
@@ -252,6 +255,8 @@ Travesía Camino Carretera Autopista Puerta Puente Estación Straße Strasse Pla
 def _street_before(text: str, s: int) -> bool:
     """``Vía Alemania``, ``calle de Francia``, ``Avenida de Mayo``: the name of a street, not a place."""
     words = text[max(0, s - 24):s].split()
+    if words and words[-1] == "via":
+        return False  # English ``via Casablanca``: a preposition, not ``Vía``
     if words and words[-1].lower() in ("de", "del", "de la", "la", "des", "du"):
         words = words[:-1]
     if words and words[-1].lower() == "la" and len(words) > 1 and words[-2].lower() == "de":
@@ -271,6 +276,83 @@ def _address_part(text: str, e: int) -> bool:
 HAN_PLACE_SUFFIX = ("市", "县", "縣", "区", "區", "镇", "鎮", "町", "村", "郡", "州", "省", "乡", "鄉")
 
 
+# ``U.S. dollars``, ``Hong Kong dollar``: a currency, not the place
+_CURRENCY_RX = compile_rx(r" (?:dollars?|cents?)(?![\p{L}])", "entities.place.currency")
+# a capitalised word after a town's name, then no other capital: ``Kent Powell reported`` is a person
+_PERSON_NEXT_RX = compile_rx(r" (?P<w>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[,.;:)]|[ \t]+[\p{Ll}(\d])",
+                             "entities.place.person_next")
+# ``Northern Virginia``, ``Northwest Arkansas``: a capitalised compass word before a state is a region
+_COMPASS_RX = compile_rx(r"(?<![\p{L}])(?P<w>(?:North|South|East|West)(?:ern|east|west|eastern|western)?|Central|Upstate)[ ]$",
+                         "entities.place.compass")
+STATE_CUE_BEFORE = ("upstate ", "state of ", "State of ")
+STATE_CUE_AFTER = (" state", " State")
+
+
+def _person_next(text: str, e: int) -> bool:
+    """A town's name followed by a capitalised word that is no stop word, month, place or organization word,
+    then lower case: the first name of a person (``Kent Powell``, ``Charlotte Greenfield,``)."""
+    m = _PERSON_NEXT_RX.match(text, e)
+    if not m:
+        return False
+    w = m.group("w")
+    return w not in DAYS_MONTHS and w not in ORG_WORDS_EN and w not in _NOT_SURNAME
+
+
+_NOT_SURNAME = frozenset("""The A An And Or But In On At Of For To From With By As Is Was Were Has Had Have Will Would Can
+Could County City State Province District Region Area Metro Police Mayor Governor President Minister Chief Officials
+Residents Airport Bay Beach Valley River Island Islands Lake Mountains Hills Heights Street Road Avenue Square Park
+North South East West Northern Southern Eastern Western Central Upper Lower Greater New Old Saint St""".split())
+
+
+def _initial_before(text: str, s: int) -> bool:
+    """``John F. Kennedy``, ``Brian M. Good``: a capitalised word and an initial before the name."""
+    return s >= 4 and text[s - 1] == " " and text[s - 2] == "." and text[s - 3].isupper() and (
+        text[s - 4] == " " and s >= 6 and text[s - 5].isalpha())
+
+
+def _state_entry(cands: tuple, text: str, s: int, e: int) -> dict | None:
+    """``upstate New York``, ``Washington state``: the first-level division of that name."""
+    if not (text.startswith(STATE_CUE_AFTER, e) and (e + 6 >= len(text) or not text[e + 6].isalpha())
+            or text[max(0, s - 9):s].endswith(STATE_CUE_BEFORE)):
+        return None
+    for c in cands:
+        if c.get("kind") == "region" and c.get("country"):
+            return c
+    return None
+
+
+def _compass_region(entry: dict, text: str, s: int) -> dict | None:
+    """``Northern Virginia``: a region of a first-level division named with a capitalised compass word."""
+    if entry.get("kind") != "region" or not entry.get("country") or s < 5:
+        return None
+    m = _COMPASS_RX.search(text, max(0, s - 16), s)
+    if not m or m.group("w") == "Upstate":
+        return None
+    return {"name": f"{m.group('w')} {entry['name']}", "country": entry["country"], "geonames_id": None,
+            "kind": "region", "_start": m.start("w")}
+
+
+_LIST_SEPS = (", ", " and ", " or ", ",")
+
+
+def _fill(ends: set, starts: set, mentions: list[Mention]) -> set:
+    """Fill the (segment, offset) sets of where mentions end and start (once, when first needed)."""
+    ends.update((m.seg, m.end) for m in mentions)
+    starts.update((m.seg, m.start) for m in mentions)
+    return ends
+
+
+def _listed(text: str, m: Mention, ends: set, starts: set) -> bool:
+    """``Egypt and Jordan``, ``Jordan, Syria``: a country listed next to another place names itself."""
+    for sep in _LIST_SEPS:
+        k = len(sep)
+        if (m.seg, m.start - k) in ends and text[m.start - k:m.start] == sep:
+            return True
+        if (m.seg, m.end + k) in starts and text[m.end:m.end + k] == sep:
+            return True
+    return False
+
+
 def _prep_before(text: str, s: int) -> bool:
     w = text[max(0, s - 16):s].split()
     if w and w[-1].lower() == "the":
@@ -283,6 +365,8 @@ def resolve_places(mentions: list[Mention], segments: list[str], context: set[st
     Small or ambiguous places need their country in the text (or a preposition before them)."""
     out = []
     rank = gazetteer.rank
+    ends: set = set()
+    starts: set = set()
     for m in mentions:
         cands = m.key.places
         best = None
@@ -293,6 +377,9 @@ def resolve_places(mentions: list[Mention], segments: list[str], context: set[st
         if best is None:
             best = cands[0]
         word = m.text
+        seg_text = segments[m.seg]
+        if len(cands) > 1 and best.get("kind") != "region":
+            best = _state_entry(cands, seg_text, m.start, m.end) or best
         sc = script(word[0])
         kind = best.get("kind")
         r = rank(best) if kind == "city" else 0
@@ -304,9 +391,20 @@ def resolve_places(mentions: list[Mention], segments: list[str], context: set[st
             if small and best.get("country") not in context:
                 continue
         elif sc == "Latn":
-            if small and not _prep_before(segments[m.seg], m.start):
+            if small and not _prep_before(seg_text, m.start):
                 continue
-            if (small or word in COMMON_WORDS) and best.get("country") not in context:
+            if kind == "city" and " " not in word and (_initial_before(seg_text, m.start) or (
+                    m.end < len(seg_text) and seg_text[m.end] == " " and _person_next(seg_text, m.end)
+                    and not _prep_before(seg_text, m.start))):
+                continue  # a person's name: ``John F. Kennedy``, ``Kent Powell said``
+            if kind == "region":
+                region = _compass_region(best, seg_text, m.start)
+                if region:
+                    m.start = region.pop("_start")
+                    m.text = seg_text[m.start:m.end]
+                    best = region
+            if (small or word in COMMON_WORDS) and best.get("country") not in context and not (
+                    kind == "country" and _listed(seg_text, m, ends or _fill(ends, starts, mentions), starts)):
                 continue
             if word in DAYS_MONTHS:
                 continue
