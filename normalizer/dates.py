@@ -29,7 +29,7 @@ from .dates_shapes import Shapes, fact_key, groups, shapes
 from .dates_zones import home_zone, zone_for
 from .doc import Doc
 from .lines import Line
-from .rx_prefilter import may_search
+from .rx_prefilter import search_gate
 
 TIMEOUT = 0.25          # seconds one regex call may take on one line
 MAX_LINE = 400          # rules with a field are not tried on longer lines
@@ -229,14 +229,20 @@ def _by_rules(doc: Doc, lines: list[Line]) -> None:
     if not rules:
         return
     anchor = _anchor(doc)
+    gated = [(name, r, search_gate(r["pattern"])) for name, r in rules]
     for ln in lines:
         text = _text(doc, ln)
-        if len(text) > MAX_LINE or not anchor.search(text):
+        if len(text) > MAX_LINE:
             continue
-        for name, r in rules:
+        dated = None    # whether the line holds a year (looked for once a rule may match: it costs more)
+        for name, r, may in gated:
             field = r["field"]
-            if field in doc.fields or not may_search(r["pattern"], text):
+            if field in doc.fields or not may(text):
                 continue    # the line lacks a character the pattern needs (``rx_prefilter``)
+            if dated is None:
+                dated = anchor.search(text) is not None
+            if not dated:
+                break
             for m in r["pattern"].finditer(text):
                 g = {k: v for k, v in m.groupdict().items() if v}
                 val = to_value(doc, g, m.group(0).strip(), (ln.start + m.start(), ln.start + m.end()), name,
@@ -251,13 +257,14 @@ def _by_rules(doc: Doc, lines: list[Line]) -> None:
 # --- pass 2 and 3: every date, read with its labels --------------------------------------------------------
 
 _SLASH = re.compile(r"(?<![\d/])([0-3]?\d)[/\-]([0-3]?\d)[/\-](?:19|20)\d\d(?![\d/])")
+_SLASH_GATE = re.compile(r"\d[/\-]")   # what every ``_SLASH`` match holds, found faster
 
 
 def _slash_order(doc: Doc, lines: list[Line]) -> None:
     """Note the order the page's unambiguous ``a/b/yyyy`` dates use (``15/04/2020``: day first)."""
     votes = {"dmy": 0, "mdy": 0}
     for ln in lines:
-        if "/" in ln.text or "-" in ln.text:
+        if ("/" in ln.text or "-" in ln.text) and _SLASH_GATE.search(ln.text, 0, PROSE * 2):
             for m in _SLASH.finditer(ln.text[:PROSE * 2]):
                 a, b = int(m.group(1)), int(m.group(2))
                 if a > 12 >= b:
@@ -403,6 +410,12 @@ def _known_zone(tz: str, sh: Shapes) -> bool:
     return t in sh.zone_words or t[:1] in "+-−" or t[:3] in ("UTC", "GMT") or "/" in t or t == "Z"
 
 
+# What every match of a shape holds (``dates_shapes.SHAPES`` 0-5): the window is looked at for it first.
+_SHAPE_NEEDS = {0: re.compile(r"\d[\-./]"), 1: re.compile("年"), 2: re.compile("년"),
+                3: re.compile("juche|主體|주체|民國|民国", re.IGNORECASE), 4: re.compile(r"\d\."),
+                5: re.compile(r"\d[/\-]")}
+
+
 def _find(sh: Shapes, text: str, hijri: bool = False) -> list[tuple[re.Match, dict]]:
     """Every date in a line: the shapes run only in windows around a year (a cheap prefilter); the Solar
     Hijri shapes only on a page in a language whose civil calendar it is (``SOLAR_HIJRI_LANGUAGES``)."""
@@ -414,7 +427,10 @@ def _find(sh: Shapes, text: str, hijri: bool = False) -> list[tuple[re.Match, di
         if hit.start() < last:
             continue
         found = []
+        win = text[ws:we]
         for k, p in enumerate(pats):
+            if k in _SHAPE_NEEDS and not _SHAPE_NEEDS[k].search(win):
+                continue    # the window lacks what every match of the shape holds (``年``, ``4/``, an era)
             for m in p.finditer(text, ws, we):
                 if m.start() < hit.end() and m.end() > hit.start():
                     found.append((m, k))
@@ -470,14 +486,21 @@ def _mark_lists(doc: Doc, cands: list[Cand]) -> None:
     # The first dated line, then paragraphs, then the dated lines of a related list: the first one is the
     # article's date line, not an item of the list below (a date with items before it, or beside it
     # without a paragraph between, stays an item).
-    prose = [0]  # prose[i]: paragraphs among the lines before line i
-    for ln in lines:
-        prose.append(prose[-1] + _paragraph(ln.text))
+    prose = [0]  # prose[i]: paragraphs among the lines before line i (counted as far as asked)
+
+    def upto(i: int) -> int:
+        while len(prose) <= i:
+            prose.append(prose[-1] + _paragraph(lines[len(prose) - 1].text))
+        return prose[i]
+
     for (_shape, bullet, _alone), group in items.items():
         for c in group:
             near = [o for o in group if o.line != c.line and abs(o.line - c.line) <= 6]
-            apart = all(o.line > c.line and prose[o.line] > prose[c.line + 1] for o in near)
-            c.listed = len(near) >= (1 if bullet else 2) and not apart
+            if len(near) < (1 if bullet else 2):
+                c.listed = False    # too few alike lines: whether they stand apart does not matter
+                continue
+            apart = all(o.line > c.line and upto(o.line) > upto(c.line + 1) for o in near)
+            c.listed = not apart
 
 
 def _paragraph(text: str) -> bool:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+import ahocorasick
+
 from .rules import Rules
 
 # A time after a date: optional connector, am/pm before (CJK, Korean) or after, optional zone. Words (month
@@ -108,29 +110,48 @@ class Labels:
         # by first character, with their rank (longest first): a line is checked only against the labels
         # whose first character it holds
         self.by_first: dict[str, list[tuple[int, str, bool, bool]]] = {}
+        # every label in one automaton (a label twice, after casefolding, keeps its first rank)
+        self.auto = ahocorasick.Automaton()
         for w in _union(words):
             f = w.casefold()
             self.plain.append((f, f[:1].isalpha(), f[-1:].isalpha()))
             self.by_first.setdefault(f[0], []).append((len(self.plain) - 1, *self.plain[-1]))
+            if f not in self.auto:
+                self.auto.add_word(f, (len(self.plain) - 1, len(f)))
+        if self.plain:
+            self.auto.make_automaton()
 
     def find_last(self, text: str) -> tuple[int, int] | None:
-        """The label in ``text`` that ends last (start, end), or None; of two ending there, the longer."""
+        """The label in ``text`` that ends last (start, end), or None; of two ending there, the longer.
+
+        One automaton pass finds every occurrence; per label the last one standing as a word counts, looked
+        for as ``rfind`` would (each next one ends before the one refused starts)."""
+        if not self.plain:
+            return None
         low = text.casefold()
         if len(low) != len(text):
             low = text.lower() if len(text.lower()) == len(text) else text
+        occ: dict[int, list[int]] = {}   # rank -> starts, ascending
+        for end, (k, size) in self.auto.iter(low):
+            occ.setdefault(k, []).append(end - size + 1)
         best: tuple[int, int] | None = None
         rank = 0
-        for ch in set(low).intersection(self.by_first):
-            for k, f, lb, rb in self.by_first[ch]:
-                i = low.rfind(f)
-                while i >= 0:
-                    e = i + len(f)
-                    if (not lb or i == 0 or not _wordy(low[i - 1], f[0])) and \
-                            (not rb or e == len(low) or not _wordy(low[e], f[-1])):
-                        if best is None or e > best[1] or (e == best[1] and k < rank):
-                            best, rank = (i, e), k
-                        break
-                    i = low.rfind(f, 0, i)
+        n = len(low)
+        for k, starts in occ.items():
+            f, lb, rb = self.plain[k]
+            size = len(f)
+            j = len(starts) - 1
+            while j >= 0:
+                i = starts[j]
+                e = i + size
+                if (not lb or i == 0 or not _wordy(low[i - 1], f[0])) and \
+                        (not rb or e == n or not _wordy(low[e], f[-1])):
+                    if best is None or e > best[1] or (e == best[1] and k < rank):
+                        best, rank = (i, e), k
+                    break
+                j -= 1
+                while j >= 0 and starts[j] + size > i:   # ``rfind(f, 0, i)``: the next one ends by ``i``
+                    j -= 1
         return best
 
     def __bool__(self) -> bool:

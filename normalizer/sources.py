@@ -12,6 +12,7 @@ of them, and a ``detect`` rule with ``keywords`` only runs on such lines.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections import Counter
 from functools import lru_cache
@@ -56,6 +57,10 @@ _GENERIC = (
 _CORP = regex.compile(r"(?:[\s,]+(?:Inc|Ltd|Limited|LLC|Co|Corp|Corporation|Company|Group|GmbH|S\.A|plc)\.?)+$|"
                       r"(?:股份有限公司|有限责任公司|有限公司|公司|株式会社|주식회사)$", regex.I)
 _UNSET = object()
+# The first characters of ``_COPYRIGHT``'s words that are not ASCII (and ``ſ``, which ``regex.I`` folds to
+# ``s``): a text without any of them can only match its ASCII words.
+_COPYRIGHT_OTHER = "©ⓒ版著저無无不禁未무재ſ"
+_OTHER = re.compile(f"[{_COPYRIGHT_OTHER}]")
 _SCRIPT_LANG = (("Hangul", "ko"), ("Hiragana", "ja"), ("Katakana", "ja"), ("Han", "zh"), ("Cyrillic", "ru"))
 
 
@@ -187,6 +192,14 @@ def detect(doc: Doc) -> None:
     from_text(doc)
 
 
+def _is_copyright(low: str) -> bool:
+    """``_COPYRIGHT.search(low)`` on a lowercased line: its ASCII words as substrings, and the regex only on a
+    line holding a character of its other words (``regex.I`` folds no other lowercase character to them)."""
+    if "copyright" in low or "(c)" in low or "all rights reserved" in low:
+        return True
+    return not low.isascii() and _OTHER.search(low) is not None and _COPYRIGHT.search(low) is not None
+
+
 def from_text(doc: Doc) -> None:
     """Score every source with evidence in the text; the best one above ``MIN_SCORE`` is the source."""
     idx = index(doc.rules)
@@ -212,15 +225,17 @@ def from_text(doc: Doc) -> None:
     copyright_lines: list[int] = []
     for i, ln in enumerate(lines):
         text = ln.text[:MAX_LINE]
-        low = unicodedata.normalize("NFKC", text).lower()
-        if len(low) != len(text):       # NFKC changed the length: spans are approximate, matching is not
+        if text.isascii():      # NFKC keeps ASCII as it is
             low = text.lower()
-        if low.isascii():   # lowercased ASCII: the pattern's ASCII words as plain substrings, same answer
-            is_copy = any(w in low for w in _COPYRIGHT_ASCII)
         else:
-            is_copy = bool(_COPYRIGHT.search(low))
-        if is_copy:
+            low = unicodedata.normalize("NFKC", text).lower()
+            if len(low) != len(text):       # NFKC changed the length: spans are approximate, matching is not
+                low = text.lower()
+        if _is_copyright(low):
             copyright_lines.append(i)
+            is_copy = True
+        else:
+            is_copy = False
         if auto is None:
             continue
         label = _UNSET
