@@ -3,6 +3,7 @@ cleanly when it is absent, as in a user's clone."""
 from __future__ import annotations
 
 import os
+from functools import lru_cache
 from pathlib import Path
 
 import pytest
@@ -18,6 +19,23 @@ def shared_path(*parts: str) -> Path:
     if not p.exists():
         pytest.skip(f"{p} not present (the shared corpora are not part of a clone)")
     return p
+
+
+@lru_cache(maxsize=2)
+def corpus_lines(strip: bool = False) -> tuple[str, ...]:
+    """Every distinct line of the fixtures, and of the shared seeds and corpora when present (sorted;
+    ``strip``: without surrounding white space, blank lines dropped). The speed shortcuts are checked
+    against their slow paths on these."""
+    files = list(FIXTURES.rglob("*.txt"))
+    if SHARED.exists():
+        files += list((SHARED / "seeds").glob("*.txt")) + list((SHARED / "corpus").rglob("*.txt"))
+    out: set[str] = set()
+    for f in files:
+        lines = f.read_bytes().decode("utf-8", "replace").splitlines()
+        out.update(x.strip() for x in lines) if strip else out.update(lines)
+    if strip:
+        out.discard("")
+    return tuple(sorted(out))
 
 
 @pytest.fixture(scope="session")

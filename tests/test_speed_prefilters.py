@@ -8,26 +8,14 @@ import random
 
 import ftfy.badness
 import regex
-from conftest import FIXTURES, SHARED
+from conftest import corpus_lines
 
 from normalizer import boilerplate, language, rx_prefilter, title
 from normalizer.decode import may_be_mojibake
 from normalizer.layout import _END, TABLE_ROW, ends_sentence, is_table_row
 from normalizer.rules.regexes import Rx
 
-
-def _lines() -> list[str]:
-    """Every distinct line of the fixtures, and of the shared seeds and corpora when present."""
-    files = list(FIXTURES.rglob("*.txt"))
-    if SHARED.exists():
-        files += list((SHARED / "seeds").glob("*.txt")) + list((SHARED / "corpus").rglob("*.txt"))
-    out: set[str] = set()
-    for f in files:
-        out.update(f.read_bytes().decode("utf-8", "replace").splitlines())
-    return sorted(out)
-
-
-LINES = _lines()
+LINES = list(corpus_lines(strip=False))
 
 
 def test_mojibake_prefilter_never_skips_a_bad_line():

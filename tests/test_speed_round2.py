@@ -6,24 +6,12 @@ import sys
 from collections import Counter
 
 import regex
-from conftest import FIXTURES, SHARED
+from conftest import corpus_lines
 
 from normalizer import body, boilerplate, language, layout, sources
 from normalizer.lines import Line
 
-
-def _lines() -> list[str]:
-    files = list(FIXTURES.rglob("*.txt"))
-    if SHARED.exists():
-        files += list((SHARED / "seeds").glob("*.txt")) + list((SHARED / "corpus").rglob("*.txt"))
-    out: set[str] = set()
-    for f in files:
-        out.update(s.strip() for s in f.read_bytes().decode("utf-8", "replace").splitlines())
-    out.discard("")
-    return sorted(out)
-
-
-LINES = _lines()
+LINES = list(corpus_lines(strip=True))
 _RND = random.Random(7)
 FUZZ = ["".join(chr(_RND.randrange(0x20, 0x30000)) for _ in range(_RND.randint(1, 12))) for _ in range(3000)] + [
     "o Item", "- |", "12. Step", "١٢. x", "· dot", "・中黒", "» Next", "Ünïcode", "ſ", "abc", "—", "",

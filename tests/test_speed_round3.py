@@ -7,24 +7,12 @@ import sys
 import unicodedata
 
 import regex
-from conftest import FIXTURES, SHARED
+from conftest import FIXTURES, SHARED, corpus_lines
 
 from normalizer import dates, sources
 from normalizer.dates_shapes import SHAPES, shapes
 
-
-def _lines() -> list[str]:
-    files = list(FIXTURES.rglob("*.txt"))
-    if SHARED.exists():
-        files += list((SHARED / "seeds").glob("*.txt")) + list((SHARED / "corpus").rglob("*.txt"))
-    out: set[str] = set()
-    for f in files:
-        out.update(s.strip() for s in f.read_bytes().decode("utf-8", "replace").splitlines())
-    out.discard("")
-    return sorted(out)
-
-
-LINES = _lines()
+LINES = list(corpus_lines(strip=True))
 _RND = random.Random(11)
 FUZZ = ["".join(chr(_RND.randrange(0x20, 0x30000)) for _ in range(_RND.randint(1, 12))) for _ in range(3000)] + [
     "© 2020 Foo", "COPYRIGHT 2020", "All Rights Reserved", "all rights reſerved", "(C) Bar", "무단 전재", "무단전재",
