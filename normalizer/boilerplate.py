@@ -139,17 +139,23 @@ def word_kind(doc: Doc, text: str) -> str | None:
         return k
 
 
-def _word_kinds(doc: Doc):
-    """``word_kind`` for many lines of one document: the cache is looked up once (checked for size here)."""
-    cache = _memo(doc, "boilerplate.word_kind.cache")
+def _memoized(doc: Doc, key: str, fn):
+    """``fn(doc, text)`` for many lines of one document, through the rules' cache ``key`` (looked up once,
+    checked for size by ``_memo``)."""
+    cache = _memo(doc, key)
 
-    def kind(text: str) -> str | None:
+    def call(text: str):
         try:
             return cache[text]
         except KeyError:
-            k = cache[text] = _word_kind(doc, text)
-            return k
-    return kind
+            v = cache[text] = fn(doc, text)
+            return v
+    return call
+
+
+def _word_kinds(doc: Doc):
+    """``word_kind`` for many lines of one document."""
+    return _memoized(doc, "boilerplate.word_kind.cache", _word_kind)
 
 
 def _word_kind(doc: Doc, text: str) -> str | None:
@@ -198,14 +204,7 @@ def layout_of(doc: Doc) -> Layout:
     lay = doc.fields.get("_layout")
     if lay is None:
         texts = [ln.text for ln in doc.ledger.lines]
-        cache = _memo(doc, "boilerplate.sections.cache")
-
-        def rule_of(t: str) -> dict | None:
-            try:
-                return cache[t]
-            except KeyError:
-                r = cache[t] = _section_rule(doc, t)
-                return r
+        rule_of = _memoized(doc, "boilerplate.sections.cache", _section_rule)
         lay = analyze(texts, lambda t: rule_of(t) is not None,
                       lambda t: (rule_of(t) or {}).get("name", "").startswith("comments."))
         doc.fields["_layout"] = lay

@@ -248,9 +248,7 @@ def _by_rules(doc: Doc, lines: list[Line]) -> None:
                 val = to_value(doc, g, m.group(0).strip(), (ln.start + m.start(), ln.start + m.end()), name,
                                r.get("timezone"))
                 if val:
-                    doc.fields[field] = val
-                    doc.fire(name)
-                    _claim(doc, ln, field, name, m.end() - m.start())
+                    _set(doc, field, val, name, ln, m.end() - m.start())
                     break
 
 
@@ -565,6 +563,15 @@ def _field(doc: Doc, c: Cand, rule: str) -> dict | None:
     return to_value(doc, c.groups, raw, (raw_start, raw_start + len(raw)), rule)
 
 
+def _set(doc: Doc, field: str, val: dict, rule: str, ln: Line | None = None, used: int = 0) -> None:
+    """Record ``field`` and the rule that read it; with ``ln``, place the date line in the ledger
+    (``used``: how many of its characters the date and its label take)."""
+    doc.fields[field] = val
+    doc.fire(rule)
+    if ln is not None:
+        _claim(doc, ln, field, rule, used)
+
+
 def _claim(doc: Doc, ln: Line, field: str, rule: str, used: int) -> None:
     """Place a header date line in the ledger, but only a line that is essentially the date. A line the
     boilerplate stage placed by shape alone is taken back from it (and its boilerplate entry dropped)."""
@@ -636,10 +643,8 @@ def _extract(doc: Doc, free: list[Line]) -> None:
                 rule = f"dates.label.{field}"
                 val = _field(doc, c, rule)
                 if val:
-                    doc.fields[field] = val
                     chosen[field] = c
-                    doc.fire(rule)
-                    _claim(doc, doc.ledger.lines[c.line], field, rule, c.end - min(c.start, c.lstart))
+                    _set(doc, field, val, rule, doc.ledger.lines[c.line], c.end - min(c.start, c.lstart))
                     break
     if "published" in doc.fields:
         return
@@ -673,9 +678,7 @@ def _extract(doc: Doc, free: list[Line]) -> None:
         rule = f"dates.{tag}.article_head"
         val = _field(doc, best, rule)
         if val:
-            doc.fields["published"] = val
-            doc.fire(rule)
-            _claim(doc, doc.ledger.lines[best.line], "published", rule, best.end - best.start)
+            _set(doc, "published", val, rule, doc.ledger.lines[best.line], best.end - best.start)
             return
     # ``Thursday, November 9, 2023`` over the menu is the page's today, not the article's day: skipped
     # when another header date of the weeks before it follows
@@ -690,9 +693,7 @@ def _extract(doc: Doc, free: list[Line]) -> None:
         rule = f"dates.{tag}.header_line"
         val = _field(doc, c, rule)
         if val:
-            doc.fields["published"] = val
-            doc.fire(rule)
-            _claim(doc, doc.ledger.lines[c.line], "published", rule, c.end - c.start)
+            _set(doc, "published", val, rule, doc.ledger.lines[c.line], c.end - c.start)
             return
     _dateparser_fallback(doc, sh, cands, tag)
 
@@ -755,9 +756,7 @@ def _dateparser_fallback(doc: Doc, sh: Shapes, cands: list[Cand], tag: str) -> N
             start = ln.start + at
             val = to_value(doc, g, raw, (start, start + len(raw)), rule)
             if val:
-                doc.fields[field] = val
-                doc.fire(rule)
-                _claim(doc, ln, field, rule, len(raw))
+                _set(doc, field, val, rule, ln, len(raw))
         if calls >= DP_CALLS or "published" in doc.fields:
             return
 
@@ -807,8 +806,7 @@ def _lead(doc: Doc, cands: list[Cand], lay, tag: str) -> bool:
         rule = f"dates.{tag}.lead_paragraph"
         val = _field(doc, c, rule)
         if val:
-            doc.fields["published"] = val
-            doc.fire(rule)
+            _set(doc, "published", val, rule)
             return True
     return False
 
