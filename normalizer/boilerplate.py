@@ -310,31 +310,26 @@ def _entry(doc: Doc, line: Line, a: int, b: int, kind: str, rule: str, lang: str
     lead = len(raw) - len(raw.lstrip())
     raw = raw.strip()
     s = line.start + a + lead
-    if not lang:
-        if raw.isascii():
-            lang = language_of(raw, doc.language)
-        else:
-            cache = _memo(doc, "boilerplate.language.cache")
-            key = (raw, doc.language)
-            lang = cache.get(key)
-            if lang is None:
-                lang = cache[key] = language_of(raw, doc.language)
-    return {"text": raw, "kind": kind, "language": lang,
+    return {"text": raw, "kind": kind, "language": lang or _entry_language(doc, raw),
             "span": [s, s + len(raw)], "rule": rule}
 
 
 def _whole_entry(doc: Doc, line: Line, kind: str, rule: str) -> dict:
     """``_entry(doc, line, 0, len(line.text), kind, rule, None)``: a ledger line is already stripped."""
-    raw = line.text
+    return {"text": line.text, "kind": kind, "language": _entry_language(doc, line.text),
+            "span": [line.start, line.end], "rule": rule}
+
+
+def _entry_language(doc: Doc, raw: str) -> str | None:
+    """The language of a notice's text (non-ASCII answers cached per rules: footers repeat across pages)."""
     if raw.isascii():
-        lang = language_of(raw, doc.language)
-    else:
-        cache = _memo(doc, "boilerplate.language.cache")
-        key = (raw, doc.language)
-        lang = cache.get(key)
-        if lang is None:
-            lang = cache[key] = language_of(raw, doc.language)
-    return {"text": raw, "kind": kind, "language": lang, "span": [line.start, line.end], "rule": rule}
+        return language_of(raw, doc.language)
+    cache = _memo(doc, "boilerplate.language.cache")
+    key = (raw, doc.language)
+    lang = cache.get(key)
+    if lang is None:
+        lang = cache[key] = language_of(raw, doc.language)
+    return lang
 
 
 # ``_MARKER`` opens with a marker or a digit, never a letter; ``_SEPARATOR`` can match no line opening with

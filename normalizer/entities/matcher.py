@@ -31,7 +31,7 @@ import re
 import sys
 import tempfile
 import unicodedata
-from itertools import compress
+from itertools import chain, compress
 from pathlib import Path
 from typing import NamedTuple
 
@@ -373,18 +373,8 @@ def find(rules: Rules, text: str) -> list[tuple[int, int, Key]]:
     for (s, w), (short, buckets) in zip(compress(spans, ents), filter(None, ents), strict=True):
         if s < end:
             continue  # inside the previous name ("York" of "New York")
-        if buckets is not None:
-            ls = buckets.get(folded[w:w + _EXT])
-            if ls is not None:
-                for n in ls:
-                    kid = latin.get(folded[s:s + n])
-                    if kid is not None:
-                        hits.append((s, kid))
-                        end = s + n
-                        break
-                if end > s:
-                    continue
-        for n in short:
+        ls = buckets.get(folded[w:w + _EXT]) if buckets is not None else None
+        for n in (short if ls is None else chain(ls, short)):  # longest first: the bucket's, then the short
             kid = latin.get(folded[s:s + n])
             if kid is not None:
                 hits.append((s, kid))
