@@ -4,6 +4,7 @@ body lines is repaired with each repair recorded.
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 
 import regex
@@ -18,11 +19,22 @@ from .lines import Line
 _STRAY_HYPHEN = regex.compile(r"(?<=(?:^|\s|\()[\p{L}'’]*\s)-(?=\p{Lu}\p{Ll})")
 _INVISIBLE = regex.compile(r"[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
 _KEY_DROP = regex.compile(r"[\W_]+")
+# The ASCII characters ``_KEY_DROP`` removes, as bytes: UTF-8 writes every other character with bytes
+# >= 0x80 only, so deleting these bytes from the encoded text deletes exactly these characters.
+_KEY_DROP_ASCII = bytes(c for c in range(128) if _KEY_DROP.fullmatch(chr(c)))
+# The characters the invisible and full-width repairs remove or replace (``re`` scans a class faster).
+_RARE = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 
 
 def dup_key(text: str) -> str:
-    """Paragraph identity for duplicates: case, width, spacing and punctuation do not count."""
-    return _KEY_DROP.sub("", unicodedata.normalize("NFKC", text).casefold())
+    """Paragraph identity for duplicates: case, width, spacing and punctuation do not count.
+
+    ``_KEY_DROP.sub("", folded)``: the class's ASCII characters are deleted in C on the encoded text
+    (deletion is per character), and the regex runs only when non-ASCII characters are left.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold().encode("utf-8", "surrogatepass")
+    key = folded.translate(None, _KEY_DROP_ASCII).decode("utf-8", "surrogatepass")
+    return key if key.isascii() else _KEY_DROP.sub("", key)
 
 
 def repair(doc: Doc, line: Line) -> str:
@@ -36,6 +48,10 @@ def repair(doc: Doc, line: Line) -> str:
                             "before": text[max(0, m.start() - 20): m.end() + 20], "rule": "body.stray_hyphen"})
         out = out[: m.start()] + out[m.end():]
     if out.isascii():
+        if out != text:
+            doc.fire("body.stray_hyphen" if "-" in text else "body.invisible")
+        return out
+    if _RARE.search(out) is None:    # neither repair below has anything to do
         if out != text:
             doc.fire("body.stray_hyphen" if "-" in text else "body.invisible")
         return out
@@ -63,10 +79,17 @@ _FULLWIDTH_ALNUM = regex.compile(r"[\uff10-\uff19\uff21-\uff3a\uff41-\uff5a]")
 # each side long enough to be a paragraph (``…the ministry said.The formal agreement is…``).
 _GLUE_POINT = regex.compile(r"(?<=[a-z\p{Ll}]{2}[.!?][\"”’)]?)(?=\p{Lu}\p{Ll}+\s)")
 MIN_GLUED_PART = 80
+# What every glue point has around it: the sentence end, maybe a quote, then a capital letter.
+_GLUE_HINT = regex.compile(r"[.!?][\"”’)]?\p{Lu}")
 
 
 def split_glued(text: str) -> list[str]:
     """A line of two glued paragraphs as its parts (only where both sides are long sentences)."""
+    n = len(text)
+    # A cut at p needs MIN_GLUED_PART <= p <= n - MIN_GLUED_PART; the sentence end is at p - 1 or p - 2
+    # and the capital at p, so only that stretch is searched for the hint.
+    if n < 2 * MIN_GLUED_PART or _GLUE_HINT.search(text, MIN_GLUED_PART - 2, n - MIN_GLUED_PART + 1) is None:
+        return [text]   # no room for two parts, or no glue point where a cut could be: no cut
     cuts, last = [], 0
     for m in _GLUE_POINT.finditer(text):
         if m.start() - last >= MIN_GLUED_PART and len(text) - m.start() >= MIN_GLUED_PART:
@@ -83,8 +106,12 @@ def split_glued(text: str) -> list[str]:
 
 
 def _hard_wrapped(lines: list[Line], text: str) -> bool:
-    """Wire copy broken at a fixed width (Reuters-21578): most lines of similar length, no blank lines."""
-    return hard_wrapped([len(ln.text) for ln in lines], sum(1 for ln in lines if is_table_row(ln.text)))
+    """Wire copy broken at a fixed width (Reuters-21578): most lines of similar length, no blank lines.
+
+    Table rows can only make copy not hard-wrapped, so they are counted only for lines that would be.
+    """
+    lengths = [len(ln.text) for ln in lines]
+    return hard_wrapped(lengths) and hard_wrapped(lengths, sum(1 for ln in lines if is_table_row(ln.text)))
 
 
 def assemble(doc: Doc) -> None:
@@ -123,13 +150,14 @@ def _pieces(doc: Doc, groups: list[list[Line]], wrapped: bool):
     """(lines, text, span, rule) of each paragraph: joined wrapped lines, or a line split where two
     paragraphs were glued."""
     for g in groups:
-        parts = [repair(doc, ln) for ln in g]
         if len(g) > 1:
+            parts = [_repaired(doc, ln) for ln in g]
             yield g, (" ".join(parts) if wrapped else "\n".join(parts)), (g[0].start, g[-1].end), "body.wrapped"
             continue
-        ln, text = g[0], parts[0]
-        pieces = split_glued(text) if text == ln.text else [text]
-        if len(pieces) == 1:
+        ln = g[0]
+        text = _repaired(doc, ln)
+        # a repaired line is not split; a line too short for two parts has nothing to split
+        if text != ln.text or len(text) < 2 * MIN_GLUED_PART or len(pieces := split_glued(text)) == 1:
             yield g, text, ln.span, "body.line"
             continue
         doc.repairs.append({"kind": "glued_paragraphs", "span": list(ln.span), "parts": len(pieces),
@@ -139,6 +167,12 @@ def _pieces(doc: Doc, groups: list[list[Line]], wrapped: bool):
         for piece in pieces:
             yield g, piece, (pos, pos + len(piece)), "body.split_glued"
             pos += len(piece)
+
+
+def _repaired(doc: Doc, ln: Line) -> str:
+    """``repair(doc, ln)``, skipped for an ASCII line without a hyphen (``repair``'s own first test)."""
+    text = ln.text
+    return text if text.isascii() and "-" not in text else repair(doc, ln)
 
 
 def _continues(text: str, prev: Line, cur: Line) -> bool:

@@ -23,7 +23,7 @@ import regex
 
 from .doc import Doc
 from .language import script_counts
-from .layout import Layout, analyze, glued_teaser, has_marker, menu_row, strip_marker, weight
+from .layout import Layout, analyze, glued_teaser, has_marker, marker_end, menu_row, strip_marker, weight
 from .lines import Line
 from .rules import Rules
 from .rules.regexes import Rx
@@ -35,6 +35,7 @@ CACHE_SIZE = 50_000       # notice shapes of recent lines (a pure function of th
 HEAD_PROBE = 100         # characters of a long prose line the first pass reads
 MAX_LINE = 400           # a longer line is prose, whatever keyword it holds
 _MARKER = regex.compile(r"^(?:[-*•·+>|»›]|\d{1,2}\.)\s*")
+_MARKER_CHARS = frozenset("-*•·+>|»›")  # its one-character markers
 _SEPARATOR = regex.compile(r"^[\p{P}\p{S}\s]*$")
 _SENTENCE_END = regex.compile(r"[.!?。！？]\s*$|[.!?。！？][\"'”’]\s*$")
 
@@ -214,7 +215,14 @@ def layout_of(doc: Doc) -> Layout:
 def _teaser_item(text: str) -> bool:
     """A list item that reads as a headline (punctuated phrase), not a menu word."""
     body = strip_marker(text)
-    return weight(body) >= 4 and bool(_TEASER_PUNCT.search(body)) and not _menu_body(body)
+    return weight(body) >= 4 and _teaser_punct(body) and not _menu_body(body)
+
+
+def _teaser_punct(body: str) -> bool:
+    """``_TEASER_PUNCT.search(body)``; of its characters, ASCII text can hold only ``,?!:``."""
+    if body.isascii():
+        return "," in body or "?" in body or "!" in body or ":" in body
+    return _TEASER_PUNCT.search(body) is not None
 
 
 _TEASER_PUNCT = regex.compile(r"[「」『』、，,“”‘’？?！!…:：]")
@@ -227,9 +235,22 @@ def menu_shaped(text: str) -> bool:
 
 def _menu_body(body: str) -> bool:
     """``menu_shaped`` of a line whose list marker is already cut off."""
-    return bool((_NAV_SEP.search(body) and weight(body) <= 30) or menu_row(body) or _GLUED_MENU.match(body) or (
-        _CJK.search(body) and not _PUNCT.search(body) and not _DIGIT.search(body)
+    return bool((_nav_sep(body) and weight(body) <= 30) or menu_row(body) or _glued_menu(body) or (
+        not body.isascii() and _CJK.search(body) and not _PUNCT.search(body) and not _DIGIT.search(body)
         and (len(body.split()) >= 3 or len(body) >= 24)))
+
+
+def _nav_sep(body: str) -> bool:
+    """``_NAV_SEP.search(body)``: any ``|`` matches; the other separators need one of their characters."""
+    if "|" in body:
+        return True
+    return ("/" in body or ">" in body or (not body.isascii() and ("›" in body or "»" in body))) \
+        and _NAV_SEP.search(body) is not None
+
+
+def _glued_menu(body: str) -> bool:
+    """``_GLUED_MENU.match(body)``: its class holds no space, and it needs 16 characters."""
+    return len(body) >= 16 and " " not in body and _GLUED_MENU.match(body) is not None
 
 
 def guess_kind(doc: Doc, text: str) -> str:
@@ -243,11 +264,9 @@ def _guess_kind(kind_of, text: str) -> str:
     if k:
         return k
     body = strip_marker(text)
-    if _menu_body(body):
+    if not ((weight(body) >= 5 and len(body) >= 12) or glued_teaser(body)):
         return "navigation"
-    if glued_teaser(body) or (weight(body) >= 5 and len(body) >= 12):
-        return "related"
-    return "navigation"
+    return "navigation" if _menu_body(body) else "related"  # a teaser's shape, unless it is a menu row
 
 
 # A run of CJK menu words glued together by the extractor: long, no punctuation, no spaces.
@@ -347,15 +366,52 @@ def _is_separator(text: str) -> bool:
 
 
 def _is_nav_item(text: str) -> bool:
-    if not (_may_mark(text) and _MARKER.match(text)):
+    return _nav_item_after(text, marker_end(text, _MARKER_CHARS, _MARKER))
+
+
+def _nav_item_after(text: str, end: int) -> bool:
+    """``_is_nav_item(text)`` given ``end``, where the match of ``_MARKER`` at its start ends (-1: none)."""
+    if end < 0:
         return False    # a list item opens with a marker
-    body = _MARKER.sub("", text, count=1)
+    body = text[end:]  # ``_MARKER.sub("", text, count=1)``: the anchored pattern matches only at the start
     return (weight(body) <= 6 and len(body) <= 40
-            and not _SENTENCE_END.search(body) and not _DATEISH.search(body))
+            and not _sentence_end(body) and not _dateish(body))
+
+
+def _dateish(text: str) -> bool:
+    """``_DATEISH.search(text)``, skipped when none of its separators is there."""
+    return ("-" in text or "/" in text or "." in text or ":" in text or "年" in text or "月" in text) \
+        and _DATEISH.search(text) is not None
+
+
+_NOT_MENU = (False, False)
+
+
+def _menu_line(text: str) -> tuple[bool, bool]:
+    """For the menu pass: whether a free line can open a menu run (``_is_nav_item`` or ``_is_separator``),
+    and whether it counts as one of its items (opens with a marker, or is a separator)."""
+    end = marker_end(text, _MARKER_CHARS, _MARKER)
+    if end >= 0:  # a separator line is all punctuation: one whose text goes on with a letter is none
+        return _nav_item_after(text, end) or (not text[end:end + 1].isalnum() and _is_separator(text)), True
+    sep = _is_separator(text)
+    return sep, sep
+
+
+def _sentence_end(text: str) -> bool:
+    """``_SENTENCE_END.search(text)``: when the last character is no white space, ``\\s*$`` matches only
+    the empty string at the end, so the answer is read from the last one or two characters."""
+    last = text[-1:]
+    if last and not last.isspace():
+        return last in _STOPS or (last in _CLOSE_QUOTES and text[-2:-1] in _STOPS)
+    return _SENTENCE_END.search(text) is not None
+
+
+_STOPS = frozenset(".!?。！？")
+_CLOSE_QUOTES = frozenset("\"'”’")
 
 
 def _short(text: str) -> bool:
-    return weight(text) <= 3 and len(text) <= 16 and not _SENTENCE_END.search(text) and not _DIGIT.search(text)
+    return weight(text) <= 3 and len(text) <= 16 and not _sentence_end(text) and not _DIGIT.search(text)
 
 
 _DIGIT = regex.compile(r"\d")
@@ -364,50 +420,65 @@ _DATEISH = regex.compile(r"\d{1,4}\s*[-/.年月:]\s*\d{1,2}")
 
 def classify(doc: Doc) -> None:
     """Place every boilerplate line in the ledger and record its entries (``boilerplate`` field)."""
+    entries: list[dict] = []
+    lay = layout_of(doc)
+    kind_of = _word_kinds(doc)
+    _notices(doc, lay, entries)
+    _link_titles(doc, lay, entries)
+    _word_lines(doc, lay, kind_of, entries)
+    _sections(doc, lay, kind_of, entries)
+    _menus(doc, lay, kind_of, entries)
+    entries.sort(key=lambda e: e["span"])
+    doc.fields["boilerplate"] = entries
+
+
+def _notices(doc: Doc, lay: Layout, entries: list[dict]) -> None:
+    """1. Notices by shape: the source's own rules first, then the locales' (through the first pass)."""
     rules = doc.rules.view("boilerplate", _build)
     union = doc.rules.view("boilerplate.any", _build_union)
     gate = doc.rules.view("boilerplate.gate", _build_gate)
     cache = doc.rules.view("boilerplate.cache", lambda _rs: {})  # menus and footers repeat across pages
     src_rules = [{**r, "locale": "source"} for r in (doc.source or {}).get("boilerplate", [])]
     src_id = (doc.source or {}).get("id", "")
-    entries: list[dict] = []
-    lines = doc.ledger.lines
-    lay = layout_of(doc)
-    kind_of = _word_kinds(doc)
-    # 1. notices by shape
-    for ln in lines:
+    prose = lay.prose
+    for ln in doc.ledger.lines:
         if ln.role is not None:
             continue
-        long_line = len(ln.text) > MAX_LINE  # a long line is a notice only when it opens with one
-        if long_line and len(ln.text) > 4 * MAX_LINE:
+        text = ln.text
+        size = len(text)
+        if size > 4 * MAX_LINE:
             continue
-        head = 60 if long_line else None
+        head = 60 if size > MAX_LINE else None  # a long line is a notice only when it opens with one
         segs = _segments(ln, src_rules, head) if src_rules else []
-        prefix = f"source.{src_id}." if segs else ""
-        # a long prose line is a notice only when it opens with one: the first pass reads its head
-        probe = ln.text[:HEAD_PROBE] if len(ln.text) > 2 * HEAD_PROBE and lay.prose[ln.index] else ln.text
+        prefix = f"source.{src_id}."
         if not segs:
-            key = (probe is ln.text, head, ln.text)
-            cached = cache.get(key)
-            if cached is None:
+            # a long prose line is a notice only when it opens with one: the first pass reads its head
+            whole = not (size > 2 * HEAD_PROBE and prose[ln.index])
+            key = (whole, head, text)
+            segs = cache.get(key)
+            if segs is None:
+                probe = text if whole else text[:HEAD_PROBE]
                 if union is None:
                     hit = True
                 elif gate is not None:
                     hit = _any_rule(gate, rules, probe)
                 else:
                     hit = union.may_match(probe)
-                cached = _segments(ln, rules, head) if hit else []
+                segs = _segments(ln, rules, head) if hit else []
                 if len(cache) >= CACHE_SIZE:
                     cache.clear()
-                cache[key] = cached
-            segs = cached
+                cache[key] = segs
             prefix = "boilerplate."
         if segs:
             doc.ledger.claim(ln.index, "boilerplate", segs[0][2], prefix + segs[0][3])
             for a, b, kind, name, lang in segs:
                 entries.append(_entry(doc, ln, a, b, kind, prefix + name, lang))
                 doc.fire(prefix + name)
-    # 1a. a link title above a bare URL line is a teaser (``Headline`` / ``http://…``)
+
+
+def _link_titles(doc: Doc, lay: Layout, entries: list[dict]) -> None:
+    """1a. A link title above a bare URL line is a teaser (``Headline`` / ``http://…``)."""
+    lines = doc.ledger.lines
     for ln in lines:
         if ln.role == "boilerplate" and ln.rule == "boilerplate.navigation.url_line" and ln.index:
             prev = lines[ln.index - 1]
@@ -416,65 +487,75 @@ def classify(doc: Doc) -> None:
                 doc.ledger.claim(prev.index, "boilerplate", "related", rule)
                 entries.append(_entry(doc, prev, 0, len(prev.text), "related", rule, None))
                 doc.fire(rule)
-    # 1b. short lines made only of share, ad or menu words (``微博 微信 分享 106``, ``Tweet``)
-    for ln in lines:
-        if ln.role is None and lay.weights[ln.index] <= 15 and not lay.prose[ln.index]:
+
+
+def _word_lines(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
+    """1b. Short lines made only of share, ad or menu words (``微博 微信 分享 106``, ``Tweet``)."""
+    for ln, w, prose in zip(doc.ledger.lines, lay.weights, lay.prose, strict=True):
+        if ln.role is None and w <= 15 and not prose:
             kind = kind_of(ln.text)
             if kind:
                 rule = f"boilerplate.words.{kind}"
                 doc.ledger.claim(ln.index, "boilerplate", kind, rule)
                 entries.append(_whole_entry(doc, ln, kind, rule))
                 doc.fire(rule)
-    # 2. page sections outside the article: a heading (``Related``, ``Share this``) and its short items
-    i = 0
-    while i < len(lines):
+
+
+def _sections(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
+    """2. Page sections outside the article: a heading (``Related``, ``Share this``) and its short items.
+    Only a section line can open one, and a run stops before the next: the loop visits those lines."""
+    lines = doc.ledger.lines
+    done = 0  # lines before this one belong to a section already read
+    for i in [k for k, s in enumerate(lay.section) if s]:
         ln = lines[i]
-        if ln.role is None and lay.section[i] and not lay.main[i]:
-            r = section_rule(doc, ln.text) or {"kind": "other", "name": "section"}
-            comments = r["name"].startswith("comments.")
-            rule = "boilerplate." + r["name"]
-            j = i
-            above = lay.before_main(i)  # above the article only short items go: the headline may follow
-            while j < len(lines) and (j == i or ((comments or not lay.prose[j]) and not lay.section[j]
-                                                 and not (comments and _BULLET.match(lines[j].text)))):
-                if lay.main[j] or (j > i and above and (lay.weights[j] > 4 or _DIGIT.search(lines[j].text))):
-                    break
-                if lines[j].role is None:
-                    kind = r["kind"]
-                    if j > i and not comments:
-                        kind = kind_of(lines[j].text) or (
-                            "navigation" if menu_shaped(lines[j].text) or r["kind"] == "share" else kind)
-                    doc.ledger.claim(j, "boilerplate", kind, rule)
-                    entries.append(_whole_entry(doc, lines[j], kind, rule))
-                j += 1
-            doc.fire(rule)
-            i = max(j, i + 1)
-        else:
-            i += 1
-    # 3. menus: runs of list-marker items and bare separators (``- About Us``, ``- |``)
-    i = 0
-    while i < len(lines):
-        if lines[i].role is None and not lay.main[i] and (
-                _is_nav_item(lines[i].text) or _is_separator(lines[i].text)):
-            j = i
-            items = 0
-            while j < len(lines) and (lines[j].role == "boilerplate" or (lines[j].role is None and not lay.main[j] and (
-                    _is_nav_item(lines[j].text) or _is_separator(lines[j].text) or _short(lines[j].text)))):
-                items += lines[j].role is None and bool((_may_mark(lines[j].text) and _MARKER.match(lines[j].text)) or _is_separator(lines[j].text))
-                j += 1
-            if items >= 3:
-                for k in range(i, j):
-                    ln = lines[k]
-                    if ln.role is None:
-                        kind = kind_of(ln.text) or ("related" if _teaser_item(ln.text) else "navigation")
-                        doc.ledger.claim(k, "boilerplate", kind, "boilerplate.menu_run")
-                        entries.append(_whole_entry(doc, ln, kind, "boilerplate.menu_run"))
-                doc.fire("boilerplate.menu_run")
-            i = max(j, i + 1)
-        else:
-            i += 1
-    entries.sort(key=lambda e: e["span"])
-    doc.fields["boilerplate"] = entries
+        if i < done or ln.role is not None or lay.main[i]:
+            continue
+        r = section_rule(doc, ln.text) or {"kind": "other", "name": "section"}
+        comments = r["name"].startswith("comments.")
+        rule = "boilerplate." + r["name"]
+        j = i
+        above = lay.before_main(i)  # above the article only short items go: the headline may follow
+        while j < len(lines) and (j == i or ((comments or not lay.prose[j]) and not lay.section[j]
+                                             and not (comments and _BULLET.match(lines[j].text)))):
+            if lay.main[j] or (j > i and above and (lay.weights[j] > 4 or _DIGIT.search(lines[j].text))):
+                break
+            if lines[j].role is None:
+                kind = r["kind"]
+                if j > i and not comments:
+                    kind = kind_of(lines[j].text) or (
+                        "navigation" if menu_shaped(lines[j].text) or r["kind"] == "share" else kind)
+                doc.ledger.claim(j, "boilerplate", kind, rule)
+                entries.append(_whole_entry(doc, lines[j], kind, rule))
+            j += 1
+        doc.fire(rule)
+        done = max(j, i + 1)
+
+
+def _menus(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
+    """3. Menus: runs of list-marker items and bare separators (``- About Us``, ``- |``) outside the
+    article. Each free line is read once (``_menu_line``); only a line that can open a run is visited."""
+    lines = doc.ledger.lines
+    main = lay.main
+    marks = [_menu_line(ln.text) if ln.role is None and not m else _NOT_MENU for ln, m in zip(lines, main, strict=True)]
+    done = 0  # lines before this one were read as part of a run
+    for i in [k for k, (opens, _item) in enumerate(marks) if opens]:
+        if i < done or lines[i].role is not None:
+            continue
+        j = i
+        items = 0
+        while j < len(lines) and (lines[j].role == "boilerplate" or (lines[j].role is None and not main[j] and (
+                marks[j][0] or _short(lines[j].text)))):
+            items += lines[j].role is None and marks[j][1]
+            j += 1
+        if items >= 3:
+            for k in range(i, j):
+                ln = lines[k]
+                if ln.role is None:
+                    kind = kind_of(ln.text) or ("related" if _teaser_item(ln.text) else "navigation")
+                    doc.ledger.claim(k, "boilerplate", kind, "boilerplate.menu_run")
+                    entries.append(_whole_entry(doc, ln, kind, "boilerplate.menu_run"))
+            doc.fire("boilerplate.menu_run")
+        done = max(j, i + 1)
 
 
 def sweep(doc: Doc) -> None:
@@ -500,18 +581,23 @@ def sweep(doc: Doc) -> None:
 
 def whole_page(doc: Doc, lay: Layout) -> bool:
     """A whole web page (menus, lists, footers around the article), not a clean article text."""
-    if lay.start < 0 or lay.wrapped:
+    if lay.start < 0 or lay.wrapped or len(lay.main) < 12:
         return False
-    top = 0  # menu-like lines above the article: what a clean article text does not have
+    top = 0  # menu-like lines above the article: what a clean article text does not have (three do)
     for ln in doc.ledger.lines[: lay.start]:
-        top += (lay.weights[ln.index] <= 4 and ln.role != "header" and not _DIGIT.search(ln.text)) \
-            or has_marker(ln.text) or ln.role == "boilerplate"
-    if len(lay.main) < 12:
-        return False
-    if top >= 3:
-        return True
-    bullets = sum(1 for ln in doc.ledger.lines if not lay.main[ln.index] and _BULLET.match(ln.text))
-    return bullets >= 5
+        if ln.role == "boilerplate" or (lay.weights[ln.index] <= 4 and ln.role != "header"
+                                        and not _DIGIT.search(ln.text)) or has_marker(ln.text):
+            top += 1
+            if top >= 3:
+                return True
+    bullets = 0
+    for ln in doc.ledger.lines:
+        if not lay.main[ln.index] and ln.text[:1] in _BULLET_CHARS and _BULLET.match(ln.text):
+            bullets += 1
+            if bullets >= 5:
+                return True
+    return False
 
 
 _BULLET = regex.compile(r"^[*+\-•] \S")
+_BULLET_CHARS = frozenset("*+-•")  # a ``_BULLET`` line opens with one of these

@@ -6,10 +6,14 @@ placed as a header line; agencies never become authors.
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 
 from . import gazetteer
 from .doc import Doc
+from .rx_needs import holds, needs_of
+from .rx_prefilter import Candidates
 
 HEAD_LINES = 30
 TAIL_LINES = 6
@@ -17,6 +21,38 @@ _SPLIT = regex.compile(r"\s*(?:,|;|、|·|/|\band\b|\bund\b|\bet\b|\by\b|및|和
 
 
 def _rules(doc: Doc) -> list[tuple[str, dict]]:
+    return _prepared(doc).rules
+
+
+class _Prepared:
+    """A source's byline rules, in order, with their prefilter (``rx_prefilter.Candidates``: a full match
+    opens with the line's first character) and what each needs in a line (``datelines.pattern_needs``);
+    built once per source and kept with the rules."""
+
+    __slots__ = ("rules", "cands", "needs")
+
+    def __init__(self, rules: list[tuple[str, dict]], needs: dict):
+        self.rules = rules
+        self.cands = Candidates([r["pattern"] for _, r in rules])
+        self.needs = [needs_of(needs, r["pattern"].pattern) for _, r in rules]
+
+    def candidates(self, text: str) -> Iterator[tuple[str, dict]]:
+        """The rules that may match all of ``text``, in order."""
+        cands = self.cands
+        found: dict = {}
+        head = text[:2]
+        for j, check in cands.select(text[:1], text):
+            if check and not cands.required(j, text):
+                continue
+            need = self.needs[j]
+            if need.opens is not None and len(head) == 2 and need.opens.fullmatch(head) is None:
+                continue    # no match opens with these two characters
+            if need.line and not holds(need.line, text, found):
+                continue    # the line lacks characters every match holds
+            yield self.rules[j]
+
+
+def _build(doc: Doc) -> list[tuple[str, dict]]:
     out = []
     if doc.source:
         out += [(f"source.{doc.source['id']}.{r['name']}", r) for r in doc.source.get("bylines", [])]
@@ -25,9 +61,18 @@ def _rules(doc: Doc) -> list[tuple[str, dict]]:
     return out
 
 
+def _prepared(doc: Doc) -> _Prepared:
+    cache = doc.rules.view("bylines.prepared", lambda _rs: {})
+    key = (doc.source or {}).get("id")     # what ``_build`` depends on
+    prep = cache.get(key)
+    if prep is None:
+        prep = cache[key] = _Prepared(_build(doc), doc.rules.view("datelines.needs", lambda _rs: {}))
+    return prep
+
+
 def extract(doc: Doc) -> None:
-    rules = _rules(doc)
-    if not rules:
+    prep = _prepared(doc)
+    if not prep.rules:
         return
     lines = doc.ledger.lines
     n = len(lines)
@@ -38,7 +83,7 @@ def extract(doc: Doc) -> None:
         ln = lines[i]
         if ln.role is not None or len(ln.text) > 120:
             continue
-        for name, r in rules:
+        for name, r in prep.candidates(ln.text):
             m = r["pattern"].fullmatch(ln.text)
             if not m or "name" not in m.groupdict() or not m.group("name"):
                 continue

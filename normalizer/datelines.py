@@ -28,6 +28,7 @@ from .dates import month_number
 from .doc import Doc
 from .lines import Line
 from .rules import Rules
+from .rx_needs import holds, needs_of
 from .rx_prefilter import Candidates
 
 FIRST_LINES = 6     # a leading dateline sits in one of the first free lines
@@ -45,6 +46,11 @@ _SUFFIX = regex.compile(r"^(?:,?\s*(?:City|D\.\s?C\.|am Main|an der Oder|Metropo
                         r"Special Municipality|-shi|-si|Shi|Si))$", regex.I)
 _ABBR = regex.compile(r"(?i)(st|ste|ft|mt|pt)\.?\s+")
 _ABBR_FULL = {"st": "Saint", "ste": "Sainte", "ft": "Fort", "mt": "Mount", "pt": "Port"}
+_UMLAUT_E = regex.compile(r"(?i)([aou])e")
+_PLACE_PARTS = regex.compile(r"\s*,\s*|\s*/\s*")
+_AUTHOR_SPLIT = regex.compile(r"\s*(?:[、,，/／;；]|\s及\s|\s and\s)\s*|\s+(?=\p{Han}{2,4}$)")
+_AUTHOR_TITLE = regex.compile(r"^(?:记者|記者|通讯员|通訊員|实习生|實習生|기자)\s*")
+_AUTHOR_SUFFIX = regex.compile(r"\s*(?:기자|특파원|記者|记者|特派員|特派员)$")
 _CJK_PLACE_SUFFIX = ("特別市", "特别市", "直轄市", "直辖市", "市", "縣", "县", "區", "区", "省", "都", "府", "道")
 
 
@@ -86,24 +92,111 @@ def _rules(doc: Doc) -> list[tuple[str, dict]]:
     return out
 
 
+class _Subset:
+    """Some rules of a ``_Prepared`` (those that may stand in one zone of one document, or those of them
+    that can open with a line's first characters), with their own prefilter (``rx_prefilter.Candidates``,
+    in rule order): ``index`` maps its positions to the rules'."""
+
+    __slots__ = ("prep", "index", "cands", "_opens", "_opening", "_narrow")
+
+    MEMO = 4096        # line openings remembered
+    MAX_NARROW = 256
+
+    def __init__(self, prep: _Prepared, index: tuple[int, ...]):
+        self.prep = prep
+        self.index = index
+        inline = frozenset(j for j, k in enumerate(index) if prep.wheres[k] == "inline")
+        self.cands = Candidates([prep.rules[k][1]["pattern"] for k in index], always=inline)
+        # what the first two characters of a match must be (None: no condition, inline rules too)
+        self._opens = [None if j in inline else prep.opens[k] for j, k in enumerate(index)]
+        self._opening: dict[str, _Subset] = {}
+        self._narrow: dict[tuple[int, ...], _Subset] = {}
+
+    def opening(self, head: str) -> _Subset:
+        """The rules a match of which can open with ``head``, a line's first two characters (after its
+        lead; fewer at its end): by the first one (``Candidates.starting_with``, inline rules whatever
+        it is) and by both (``pattern_needs``)."""
+        got = self._opening.get(head)
+        if got is None:
+            if len(self._opening) >= self.MEMO:
+                self._opening.clear()
+            starts = self.cands.starting_with(head[:1]) if head else self.cands.all
+            index = tuple(self.index[j] for j in starts
+                          if len(head) < 2 or self._opens[j] is None or self._opens[j].fullmatch(head) is not None)
+            got = self._opening[head] = self._narrowed(index)
+        return got
+
+    def _narrowed(self, index: tuple[int, ...]) -> _Subset:
+        got = self._narrow.get(index)
+        if got is None:
+            if len(self._narrow) >= self.MAX_NARROW:
+                self._narrow.clear()
+            got = self._narrow[index] = self if index == self.index else _Subset(self.prep, index)
+        return got
+
+
 class _Prepared:
-    """A document's dateline rules, in order, with their prefilter (``rx_prefilter.Candidates``) and
-    where each may stand; built once per (source, language) and kept with the rules."""
+    """A document's dateline rules, in order, with what each needs in a text (``pattern_needs``) and
+    where each may stand; built once per (source, language) and kept with the rules, with the prefilters
+    of the subsets of them that documents use."""
 
-    __slots__ = ("rules", "wheres", "cands", "lead", "head", "line")
+    __slots__ = ("rules", "wheres", "needs", "gates", "opens", "twin", "_subsets", "_zones")
 
-    def __init__(self, rules: list[tuple[str, dict]]):
+    MAX_SUBSETS = 64
+
+    def __init__(self, rules: list[tuple[str, dict]], needs: dict | None = None):
         self.rules = rules
         self.wheres = [r.get("where", "lead") for _, r in rules]
-        inline = frozenset(i for i, w in enumerate(self.wheres) if w == "inline")
-        self.cands = Candidates([r["pattern"] for _, r in rules], always=inline)
-        self.lead = any(w == "lead" for w in self.wheres)
-        self.head = any(w in ("head", "inline") for w in self.wheres)
-        self.line = any(w not in ("lead", "head", "inline") for w in self.wheres)
+        cache = {} if needs is None else needs
+        found = [needs_of(cache, r["pattern"].pattern) for _, r in rules]
+        self.needs = [n.line for n in found]
+        self.gates = [n.text for n in found]
+        self.opens = [n.opens for n in found]
+        # the first rule with the same pattern (source, flags and name: the same answer, the same
+        # warning): a line runs a pattern once for all its rules
+        first: dict[tuple, int] = {}
+        self.twin = [first.setdefault((rx.source, rx.pattern.flags, rx.name), k)
+                     for k, rx in enumerate(r["pattern"] for _, r in rules)]
+        self._subsets: dict[tuple[int, ...], _Subset] = {}
+        self._zones: dict[tuple[tuple[int, ...], bool, bool], _Subset] = {}
 
-    def any_for(self, pos: int, in_lead: bool) -> bool:
-        """Whether any rule may stand on a line at ``pos`` (lead or not)."""
-        return self.line or (self.lead and in_lead) or (self.head and pos < HEAD_LINES)
+    def allowed(self, k: int, pos: int, in_lead: bool) -> bool:
+        """Whether rule ``k`` may stand on a line at ``pos`` (lead or not)."""
+        where = self.wheres[k]
+        if where == "lead":
+            return in_lead
+        if where in ("head", "inline"):
+            return pos < HEAD_LINES
+        return True
+
+    def live(self, text: str) -> tuple[int, ...]:
+        """The rules whose text gates ``text`` passes: the others cannot match in any part of it."""
+        seen: dict[frozenset[str], bool] = {}
+
+        def has(gate: frozenset[str]) -> bool:
+            ok = seen.get(gate)
+            if ok is None:
+                ok = seen[gate] = any(c in text for c in gate)
+            return ok
+        return tuple(k for k, gates in enumerate(self.gates) if all(has(g) for g in gates))
+
+    def subset(self, index: tuple[int, ...]) -> _Subset:
+        got = self._subsets.get(index)
+        if got is None:
+            if len(self._subsets) >= self.MAX_SUBSETS:
+                self._subsets.clear()
+            got = self._subsets[index] = _Subset(self, index)
+        return got
+
+    def zone(self, live: tuple[int, ...], pos: int, in_lead: bool) -> _Subset:
+        """The subset of ``live`` rules that may stand on a line at ``pos``."""
+        key = (live, in_lead, pos < HEAD_LINES)
+        got = self._zones.get(key)
+        if got is None:
+            if len(self._zones) >= self.MAX_SUBSETS:
+                self._zones.clear()
+            got = self._zones[key] = self.subset(tuple(k for k in live if self.allowed(k, pos, in_lead)))
+        return got
 
 
 def _prepared(doc: Doc) -> _Prepared:
@@ -111,7 +204,8 @@ def _prepared(doc: Doc) -> _Prepared:
     key = ((doc.source or {}).get("id"), doc.language)   # what ``_rules`` depends on
     prep = cache.get(key)
     if prep is None:
-        prep = cache[key] = _Prepared(_rules(doc))
+        needs = doc.rules.view("datelines.needs", lambda _rs: {})
+        prep = cache[key] = _Prepared(_rules(doc), needs)
     return prep
 
 
@@ -189,8 +283,8 @@ def _lookup(rules: Rules, name: str, country: str | None, _nested: bool = False)
         e = _best(rules, _ABBR_FULL[m.group(1).lower()] + " " + name[m.end():], country)
         if e:
             return e
-    if name.isascii() and regex.search(r"(?i)[aou]e", name):   # DUESSELDORF → Düsseldorf
-        alt = regex.sub(r"(?i)([aou])e", lambda x: {"a": "ä", "o": "ö", "u": "ü"}[x.group(1).lower()], name)
+    if name.isascii() and _UMLAUT_E.search(name):   # DUESSELDORF → Düsseldorf
+        alt = _UMLAUT_E.sub(lambda x: {"a": "ä", "o": "ö", "u": "ü"}[x.group(1).lower()], name)
         e = _best(rules, alt, country)
         if e and e.get("country") in ("DE", "AT", "CH"):
             return {**e, "name": title_case(name)}
@@ -224,12 +318,27 @@ def _dropped_initial(rules: Rules, name: str, country: str | None) -> dict | Non
     return found[0] if len(found) == 1 else None
 
 
+MAX_PLACES = 4096    # place resolutions remembered per rules (the same towns head story after story)
+
+
 def resolve_place(rules: Rules, written: str, country: str | None = None) -> dict | None:
-    """``place`` of the record for the place part of a dateline, with its qualifiers."""
+    """``place`` of the record for the place part of a dateline, with its qualifiers (a fresh dict)."""
+    cache = rules.view("datelines.places", lambda _rs: {})
+    key = (written, country)
+    if key in cache:
+        got = cache[key]
+    else:
+        if len(cache) >= MAX_PLACES:
+            cache.clear()
+        got = cache[key] = _resolve_place(rules, written, country)
+    return None if got is None else dict(got)
+
+
+def _resolve_place(rules: Rules, written: str, country: str | None) -> dict | None:
     written = written.strip(" ,.-–—:;/")
     if not written:
         return None
-    parts = [p.strip() for p in regex.split(r"\s*,\s*|\s*/\s*", written) if p.strip()]
+    parts = [p.strip() for p in _PLACE_PARTS.split(written) if p.strip()]
     if not parts:
         return None
     name, quals = parts[0], parts[1:]
@@ -363,9 +472,9 @@ def _split_reporter_place(rules: Rules, s: str) -> tuple[str, str]:
 
 def _authors(names: str) -> list[str]:
     out = []
-    for n in regex.split(r"\s*(?:[、,，/／;；]|\s及\s|\s and\s)\s*|\s+(?=\p{Han}{2,4}$)", names.strip()):
-        n = regex.sub(r"^(?:记者|記者|通讯员|通訊員|实习生|實習生|기자)\s*", "", n).strip()
-        n = regex.sub(r"\s*(?:기자|특파원|記者|记者|特派員|特派员)$", "", n).strip()
+    for n in _AUTHOR_SPLIT.split(names.strip()):
+        n = _AUTHOR_TITLE.sub("", n).strip()
+        n = _AUTHOR_SUFFIX.sub("", n).strip()
         if 1 < len(n) <= 40:
             out.append(n)
     return out
@@ -382,29 +491,39 @@ def match_line(doc: Doc, ln: Line, pos: int, rules: list[tuple[str, dict]] | _Pr
                in_lead: bool | None = None) -> dict | None:
     """The first rule that matches at the start of this line and may stand there, as a dateline field."""
     prep = rules if isinstance(rules, _Prepared) else _Prepared(rules)
-    text = ln.text if len(ln.text) <= MAX_LINE else ln.text[:MAX_LINE]
-    lead = _LEAD.match(text).end()
     if in_lead is None:
         in_lead = pos < FIRST_LINES
+    return _match(doc, ln, prep, prep.zone(tuple(range(len(prep.rules))), pos, in_lead))
+
+
+def _match(doc: Doc, ln: Line, prep: _Prepared, sub: _Subset) -> dict | None:
+    """``match_line`` with the rules that may stand on the line (``sub``) chosen."""
+    text = ln.text if len(ln.text) <= MAX_LINE else ln.text[:MAX_LINE]
+    # a letter or digit is no space, quote or bullet: nothing to skip
+    lead = 0 if text[:1].isalnum() else _LEAD.match(text).end()
+    sub = sub.opening(text[lead:lead + 2])
+    if not sub.index:
+        return None     # no rule can open a match with the line's first characters
     first = text[lead:lead + 1]
+    cands = sub.cands
     chars: set[str] | None = None
-    cands = prep.cands
-    wheres = prep.wheres
+    found: dict[regex.Pattern, bool] = {}
+    tried: dict[int, object] = {}     # match at ``lead`` by the first rule of each pattern
     # only rules whose pattern can open a match with the line's first character (inline ones whatever
     # it is) and whose required punctuation the line holds (``rx_prefilter.Candidates``)
-    for k, check in cands.select(first, text):
-        where = wheres[k]
-        if where == "lead" and not in_lead:
-            continue
-        if where in ("head", "inline") and pos >= HEAD_LINES:
-            continue
-        if check and not cands.required(k, text):
+    for j, check in cands.select(first, text):
+        if check and not cands.required(j, text):
             continue        # the line lacks a character class the pattern needs
+        k = sub.index[j]
+        needs = prep.needs[k]
+        if needs and not holds(needs, text, found):
+            continue        # the line lacks characters (or a pair of them) every match holds
         name, r = prep.rules[k]
+        where = prep.wheres[k]
         if where == "inline":
             if chars is None:
                 chars = set(text)
-            if not any(cands.can_start(k, ch) for ch in chars):
+            if not any(cands.can_start(j, ch) for ch in chars):
                 continue    # no character of the line can open a match
             for m in r["pattern"].finditer(text):
                 dl = _build(doc, m, r, name, ln) if m.end() > m.start() else None
@@ -412,7 +531,11 @@ def match_line(doc: Doc, ln: Line, pos: int, rules: list[tuple[str, dict]] | _Pr
                     dl["_whole"] = False
                     return dl
             continue
-        m = r["pattern"].match(text, lead)
+        twin = prep.twin[k]
+        if twin in tried:
+            m = tried[twin]
+        else:
+            m = tried[twin] = r["pattern"].match(text, lead)
         if not m or m.end() == m.start():
             continue
         whole = m.end() >= len(text.rstrip(_TRAIL)) or not text[m.end():].strip(_TRAIL + "  ")
@@ -470,11 +593,21 @@ def extract(doc: Doc) -> None:
     cands = _candidates(doc)
     # on a whole page the article starts after its publication line: the lines after it are a lead too
     after = next((pos for ln, pos in cands if ln.field == "published"), None)
-    for ln, pos in cands:
+    live = None         # rules that can match some line from here on, read once past the first lines
+    every = tuple(range(len(prep.rules)))
+    zones: dict[tuple[bool, bool], _Subset] = {}
+    for i, (ln, pos) in enumerate(cands):
         in_lead = pos < FIRST_LINES or (after is not None and after < pos <= after + FIRST_LINES)
-        if not prep.any_for(pos, in_lead):
+        if live is None and i >= FIRST_LINES:
+            live = prep.live("\n".join(c.text for c, _ in cands[i:]))
+            zones.clear()
+        zone = (in_lead, pos < HEAD_LINES)
+        sub = zones.get(zone)
+        if sub is None:
+            sub = zones[zone] = prep.zone(every if live is None else live, pos, in_lead)
+        if not sub.index:
             continue    # no rule may stand this far into the page
-        dl = match_line(doc, ln, pos, prep, in_lead)
+        dl = _match(doc, ln, prep, sub)
         if dl is None:
             continue
         whole = dl.pop("_whole")

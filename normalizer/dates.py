@@ -25,10 +25,12 @@ import regex
 
 from .boilerplate import layout_of, whole_page
 from .dates_calendars import ascii_digits, solar_hijri_to_gregorian
-from .dates_shapes import Shapes, fact_key, groups, shapes
+from .dates_shapes import SHAPE_NEEDS, Shapes, fact_key, groups, shapes
 from .dates_zones import home_zone, zone_for
+from .datewords import month_lookup
 from .doc import Doc
 from .lines import Line
+from .rules.regexes import Rx
 from .rx_prefilter import search_gate
 
 TIMEOUT = 0.25          # seconds one regex call may take on one line
@@ -42,10 +44,21 @@ HEAD_WINDOW = 12        # ... or in these lines over the article's main block (`
 
 _DIGIT = re.compile(r"\d")
 # Where a date can be: a year (19xx, 20xx), a two-digit-year dotted day, an era year.
-_ANCHOR = re.compile(r"(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d(?!\d?[./\s]))|\d\.\s?\d{1,2}\.\s?\d\d(?!\d)|Juche|主體|주체|民國|民国")
+# (``(?<!\d)(?:19[5-9]\d|20[0-4]\d)(?!\d(?!\d?[./\s]))|\d\.\s?\d{1,2}\.\s?\d\d(?!\d)|Juche|主體|주체|民國|民国``,
+# written with its first character as a class, which the regex engine skips to fast, and each branch picked
+# by a look-back at that character.)
+_ANCHOR = re.compile(r"[\dJ主주民](?:(?<=1)(?<!\d1)9[5-9]\d(?!\d(?!\d?[./\s]))|(?<=2)(?<!\d2)0[0-4]\d(?!\d(?!\d?[./\s]))"
+                     r"|(?<=\d)\.\s?\d{1,2}\.\s?\d\d(?!\d)|(?<=J)uche|(?<=主)體|(?<=주)체|(?<=民)[國国])")
 # ... and on a page in Arabic script, a Solar Hijri year (۱۴۰۲/۰۸/۱۵, ۱۵ آبان ۱۴۰۲)
 _ANCHOR_HIJRI = re.compile(_ANCHOR.pattern + r"|(?<!\d)1[34]\d\d(?=[\-./]\s?\d)|(?<=[\u0600-\u06ff]\s)1[34]\d\d(?!\d)")
 _ARABIC = re.compile(r"[\u0600-\u06ff]")
+# What every ``_ANCHOR`` (``_ANCHOR_HIJRI``) hit holds, without the look-arounds: a line without it can hold
+# no date (``_dated_lines``). The first character is matched by a class (the regex engine then skips to such
+# characters fast), the branch picked by a look-back at it.
+_CORE = (r"(?<=1)9[5-9]\d|(?<=2)0[0-4]\d|(?<=\d)\.\s?\d{1,2}\.\s?\d\d"
+         r"|(?<=J)uche|(?<=主)體|(?<=주)체|(?<=民)[國国]")
+_ANCHOR_CORE = re.compile(rf"[\dJ主주民](?:{_CORE})")
+_ANCHOR_CORE_HIJRI = re.compile(rf"[\dJ主주民](?:{_CORE}|(?<=1)[34]\d\d)")
 SOLAR_HIJRI_LANGUAGES = ("fa", "ps", "prs")
 _NOISE = regex.compile(r"[\W\d_]+")
 _PREV_WORD = regex.compile(r"(?:^|[\s(\[])([^\W\d_]+'?)[\s,]*$")
@@ -106,7 +119,6 @@ def month_number(word: str, doc: Doc | None = None) -> int | None:
     if word.isdigit():
         n = int(word)
         return n if 1 <= n <= 12 else None
-    from .datewords import month_lookup
     w = word.casefold().rstrip(".")
     return month_lookup().get(w if " " not in w and "\xa0" not in w else " ".join(w.split()))
 
@@ -230,10 +242,12 @@ def _by_rules(doc: Doc, lines: list[Line]) -> None:
         return
     anchor = _anchor(doc)
     gated = [(name, r, search_gate(r["pattern"])) for name, r in rules]
+    may_date = _dated_lines(doc)
     for ln in lines:
+        size = len(ln.text)
+        if size > MAX_LINE or (size <= PROSE and ln.index not in may_date):
+            continue    # too long for a rule, or no year on the line (``anchor`` would find none)
         text = _text(doc, ln)
-        if len(text) > MAX_LINE:
-            continue
         dated = None    # whether the line holds a year (looked for once a rule may match: it costs more)
         for name, r, may in gated:
             field = r["field"]
@@ -262,8 +276,10 @@ def _slash_order(doc: Doc, lines: list[Line]) -> None:
     """Note the order the page's unambiguous ``a/b/yyyy`` dates use (``15/04/2020``: day first)."""
     votes = {"dmy": 0, "mdy": 0}
     for ln in lines:
-        if ("/" in ln.text or "-" in ln.text) and _SLASH_GATE.search(ln.text, 0, PROSE * 2):
-            for m in _SLASH.finditer(ln.text[:PROSE * 2]):
+        text = ln.text
+        if ("/" in text or "-" in text) and ("20" in text or "19" in text) \
+                and _SLASH_GATE.search(text, 0, PROSE * 2):    # (a slash date holds a year 19xx or 20xx)
+            for m in _SLASH.finditer(text[:PROSE * 2]):
                 a, b = int(m.group(1)), int(m.group(2))
                 if a > 12 >= b:
                     votes["dmy"] += 1
@@ -297,14 +313,18 @@ def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
     out: list[Cand] = []
     spec: dict[int, bool] = {}
     _slash_order(doc, lines)
+    may_date = _dated_lines(doc)
+    hijri = bool(doc.fields.get("_hijri"))
     for ln in lines:
+        if ln.index not in may_date:
+            continue    # no year on the line: ``_find`` would find no date
         text = _text(doc, ln)
         if not _DIGIT.search(text):
             continue
         if len(text) > PROSE:  # a paragraph: only a label and date opening it can be the publication
             text = text[:LEAD]
         taken = -1
-        for m, g in _find(sh, text, bool(doc.fields.get("_hijri"))):
+        for m, g in _find(sh, text, hijri):
             if m.start() < taken:
                 continue
             if _ymd(g, doc) is None:
@@ -408,10 +428,8 @@ def _known_zone(tz: str, sh: Shapes) -> bool:
     return t in sh.zone_words or t[:1] in "+-−" or t[:3] in ("UTC", "GMT") or "/" in t or t == "Z"
 
 
-# What every match of a shape holds (``dates_shapes.SHAPES`` 0-5): the window is looked at for it first.
-_SHAPE_NEEDS = {0: re.compile(r"\d[\-./]"), 1: re.compile("年"), 2: re.compile("년"),
-                3: re.compile("juche|主體|주체|民國|民国", re.IGNORECASE), 4: re.compile(r"\d\."),
-                5: re.compile(r"\d[/\-]")}
+# What every match of a shape holds (``dates_shapes.SHAPES``): the window is looked at for it first.
+_SHAPE_NEEDS = SHAPE_NEEDS
 
 
 def _find(sh: Shapes, text: str, hijri: bool = False) -> list[tuple[re.Match, dict]]:
@@ -419,18 +437,19 @@ def _find(sh: Shapes, text: str, hijri: bool = False) -> list[tuple[re.Match, di
     Hijri shapes only on a page in a language whose civil calendar it is (``SOLAR_HIJRI_LANGUAGES``)."""
     out: list[tuple[re.Match, dict]] = []
     last = -1
-    pats = sh.dates + sh.hijri_dates if hijri else sh.dates
+    runs = sh.hijri_runs if hijri else sh.runs
     for hit in (_ANCHOR_HIJRI if hijri else _ANCHOR).finditer(text):
-        ws, we = max(0, hit.start() - 36), min(len(text), hit.end() + 48)
-        if hit.start() < last:
+        hs, he = hit.span()
+        if hs < last:
             continue
+        ws, we = max(0, hs - 36), min(len(text), he + 48)
         found = []
         win = text[ws:we]
-        for k, p in enumerate(pats):
-            if k in _SHAPE_NEEDS and not _SHAPE_NEEDS[k].search(win):
+        for k, p, need, plain in runs:
+            if (plain is not None and plain not in win) or (need is not None and not need.search(win)):
                 continue    # the window lacks what every match of the shape holds (``年``, ``4/``, an era)
             for m in p.finditer(text, ws, we):
-                if m.start() < hit.end() and m.end() > hit.start():
+                if m.start() < he and m.end() > hs:
                     found.append((m, k))
         for m, k in found:
             g = groups(m)
@@ -487,8 +506,9 @@ def _mark_lists(doc: Doc, cands: list[Cand]) -> None:
     prose = [0]  # prose[i]: paragraphs among the lines before line i (counted as far as asked)
 
     def upto(i: int) -> int:
-        while len(prose) <= i:
-            prose.append(prose[-1] + _paragraph(lines[len(prose) - 1].text))
+        for k in range(len(prose) - 1, i):
+            text = lines[k].text
+            prose.append(prose[-1] + (len(text) >= 80 and _paragraph(text)))   # (a paragraph is 80 long at least)
         return prose[i]
 
     for (_shape, bullet, _alone), group in items.items():
@@ -598,6 +618,27 @@ def _text(doc: Doc, ln: Line) -> str:
     return ascii_digits(ln.text) if doc.fields.get("_arabic") else ln.text
 
 
+def _dated_lines(doc: Doc) -> set[int]:
+    """Indices of the lines that can hold a date: a line (its first ``LEAD`` characters when it is longer
+    than ``PROSE``) without an ``_ANCHOR_CORE`` match has no ``_anchor`` hit in it (or in a head of it).
+    Looked for once per page, for ``_by_rules`` and ``_candidates`` both."""
+    got = doc.fields.get("_dated")
+    if got is None:
+        hijri = bool(doc.fields.get("_hijri"))
+        search = (_ANCHOR_CORE_HIJRI if hijri else _ANCHOR_CORE).search
+        full = ascii_digits(doc.text) if doc.fields.get("_arabic") else None
+        got = set()
+        for ln in doc.ledger.lines:
+            text = ln.text if full is None else full[ln.start:ln.end]
+            # what each branch of the core holds, looked for first with ``in`` (cheaper than a regex call)
+            if ("." in text or "20" in text or "19" in text or "J" in text or "主" in text or "주" in text
+                    or "民" in text or (hijri and ("13" in text or "14" in text))) \
+                    and search(text, 0, PROSE if len(text) <= PROSE else LEAD):
+                got.add(ln.index)
+        doc.fields["_dated"] = got
+    return got
+
+
 def _anchor(doc: Doc) -> re.Pattern:
     return _ANCHOR_HIJRI if doc.fields.get("_hijri") else _ANCHOR
 
@@ -606,7 +647,7 @@ def extract(doc: Doc) -> None:
     """Find ``published``/``modified`` and place their lines in the ledger."""
     # Solar Hijri shapes only where that calendar is the civil one (Persian, Dari, Pashto): on an Arabic
     # page ``1445/09/04`` is a lunar Hijri date, which must not be read as a Solar Hijri one.
-    if _ARABIC.search(doc.text):
+    if not doc.text.isascii() and _ARABIC.search(doc.text):
         doc.fields["_arabic"] = True
         if _lang_tag(doc) in SOLAR_HIJRI_LANGUAGES:
             doc.fields["_hijri"] = True
@@ -615,10 +656,12 @@ def extract(doc: Doc) -> None:
     finally:
         doc.fields.pop("_arabic", None)
         doc.fields.pop("_hijri", None)
+        doc.fields.pop("_dated", None)
 
 
 def _extract_all(doc: Doc) -> None:
     free = [ln for ln in doc.ledger.lines if ln.role is None or ln.role == "header"]
+    _dated_lines(doc)
     _by_rules(doc, free)
     if "published" in doc.fields and "modified" in doc.fields:
         return
@@ -631,7 +674,8 @@ def _extract_all(doc: Doc) -> None:
 def _extract(doc: Doc, free: list[Line]) -> None:
     sh = shapes(doc.rules)
     lay = layout_of(doc)
-    cands = _candidates(doc, sh, [ln for ln in doc.ledger.lines if ln.role is None or _weak(ln)])
+    cands = _candidates(doc, sh, [ln for ln in doc.ledger.lines if ln.role is None or (
+        ln.role == "boilerplate" and (ln.rule or "").startswith(WEAK_RULES))])   # free or ``_weak``
     _mark_lists(doc, cands)
     tag = _lang_tag(doc)
     chosen: dict[str, Cand] = {}
@@ -657,7 +701,7 @@ def _extract(doc: Doc, free: list[Line]) -> None:
     mod = chosen.get("modified")
     n = len(doc.ledger.lines)
     pool, head = [], []
-    clean = lay.start >= 0 and not whole_page(doc, lay)
+    clean: bool | None = None   # an article text without a page around it (asked once a date needs it)
     for c in cands:
         if c.neg or c.label or c.event:
             continue
@@ -666,8 +710,11 @@ def _extract(doc: Doc, free: list[Line]) -> None:
             continue  # beside an update time only: an article whose only time is an update has no publication
         if (c.weak and not near) or (not near and c.line > max(12, int(n * FALLBACK_LINES))):
             continue
-        if clean and not near and lay.start < c.line:
-            continue  # an article text without a page around it: a date line amid its paragraphs is an event's
+        if not near and 0 <= lay.start < c.line:
+            if clean is None:
+                clean = not whole_page(doc, lay)
+            if clean:
+                continue  # an article text without a page around it: a date line amid its paragraphs is an event's
         if _is_header_line(doc, c) and not _listed(doc, cands, c) and (
                 not _inside_body(doc, c) or (near and c.line <= lay.start + 2)):
             (head if near else pool).append(c)
@@ -822,11 +869,13 @@ def _stacked(doc: Doc, free: list[Line]) -> bool:
     """A publication time a portal prints over three header lines (``2019`` / ``09/07`` / ``19:02``)."""
     lines = [ln for ln in free if ln.role is None]
     limit = max(12, int(len(doc.ledger.lines) * FALLBACK_LINES))
-    for a, b, c in zip(lines, lines[1:], lines[2:], strict=False):
+    for k in range(len(lines) - 2):
+        a = lines[k]
         if a.index > limit:
             break
-        if c.index - a.index != 2 or not _STACK_Y.fullmatch(a.text):
-            continue
+        if len(a.text) != 4 or lines[k + 2].index - a.index != 2 or not _STACK_Y.fullmatch(a.text):
+            continue    # (a year is four characters)
+        b, c = lines[k + 1], lines[k + 2]
         md, tm = _STACK_MD.fullmatch(b.text), _STACK_T.fullmatch(c.text)
         if not (md and tm):
             continue
@@ -857,7 +906,8 @@ def _relative_rules(rules, code: str) -> dict | None:
         ago = rel.get("ago")
         units = {w.casefold(): u for u, ws in (rel.get("units") or {}).items() for w in ws}
         days = {str(k).casefold(): int(v) for k, v in (rel.get("days") or {}).items()}
-        return {"ago": regex.compile(ago, regex.IGNORECASE) if ago else None, "units": units, "days": days}
+        rx = Rx(ago, f"dates.{code}.relative", regex.IGNORECASE) if ago else None
+        return {"ago": rx, "units": units, "days": days}
     return rules.view(f"dates.relative.{code}", build)
 
 
@@ -874,10 +924,7 @@ def _relative(doc: Doc, sh: Shapes, lines: list[Line]) -> None:
             continue
         hit = None
         if data["ago"] is not None:
-            try:
-                m = data["ago"].search(text, timeout=TIMEOUT)
-            except TimeoutError:
-                m = None
+            m = data["ago"].search(text)   # under the rule time limit; a cut call is a warning
             if m:
                 n = m.group("n")
                 n = int(n) if n and n.isdigit() else 1

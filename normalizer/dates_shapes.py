@@ -69,6 +69,20 @@ SHAPES = [
     rf"(?<!\d){_Y4}\.?\s+{_MW}\s+{_D}\.?(?!\d){_TAIL}",
 ]
 
+# What every match of a shape holds, a run of the shape's own atoms (``\d`` standing for the last digit of ``_D``):
+# ``dates._find`` runs a shape on a window only when the window holds it. Each opens with a character
+# class, which the regex engine skips to fast; the month-word ones (6-8) hold the month word by the year.
+SHAPE_NEEDS = {
+    0: re.compile(r"\d[\-./]"), 1: re.compile("年"), 2: re.compile("년"),
+    # ``juche|主體|주체|民國|民国`` case-insensitively (``j u c h e`` fold only to their ASCII capitals)
+    3: re.compile("[jJ主주民](?:(?<=[jJ])[uU][cC][hH][eE]|(?<=主)體|(?<=주)체|(?<=民)[國国])"),
+    4: re.compile(r"\d\."), 5: re.compile(r"\d[/\-]"),
+    6: re.compile(rf"\d(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+|-)?{_MW}(?:,|\s|-)\s*(?:de\s+|del\s+)?{_Y4}",
+                  re.IGNORECASE),
+    7: re.compile(rf"\d(?:st|nd|rd|th)?(?:,|\.)?\s*{_Y4}", re.IGNORECASE),
+    8: re.compile(rf"{_Y4}\.?\s+{_MW}\s+\d", re.IGNORECASE),
+}
+
 HIJRI_SHAPES = [
     # Solar Hijri: ۱۵ آبان ۱۴۰۲ - ۱۴:۳۰ / ۱۴۰۲/۰۸/۱۵ (digits made ASCII first; ``jy`` a year 1300-1499 AP)
     rf"(?<![^\W_]){_D}\s+(?P<jmw>[^\W\d_]{{2,10}})\s+(?P<jy>1[34]\d\d)(?!\d){_TAIL}",
@@ -176,6 +190,13 @@ def fact_key(label: str) -> str:
     return label.casefold().strip(" \t*-•·:：").strip()
 
 
+def _need(rx: re.Pattern | None) -> tuple[re.Pattern | None, str | None]:
+    """A need as (pattern, None), or (None, text) when the pattern is a plain string (``年``)."""
+    if rx is not None and not rx.flags & re.IGNORECASE and re.escape(rx.pattern) == rx.pattern:
+        return None, rx.pattern
+    return rx, None
+
+
 class Shapes:
     """Compiled date shapes and label sets over all locales of a rule set."""
 
@@ -201,6 +222,10 @@ class Shapes:
         # bounded quantifiers only; group names repeated within a shape get a numeric suffix.
         self.dates = [re.compile(_unique_groups(s), re.IGNORECASE) for s in SHAPES]
         self.hijri_dates = [re.compile(_unique_groups(s), re.IGNORECASE) for s in HIJRI_SHAPES]
+        # (shape number, pattern, what a window must hold for it: a pattern, or a plain string looked for with
+        # ``in``, or None), without and with the Solar Hijri ones
+        self.runs = [(k, p, *_need(SHAPE_NEEDS.get(k))) for k, p in enumerate(self.dates)]
+        self.hijri_runs = self.runs + [(len(self.dates) + k, p, None, None) for k, p in enumerate(self.hijri_dates)]
         self.pub, self.mod = Labels(pub), Labels(mod)
         self.pub_suf, self.mod_suf = Labels(pub_suf), Labels(mod_suf)
         self.neg = Labels(neg)

@@ -1,9 +1,13 @@
 """Bytes to text: BOM, UTF-8, legacy encodings (charset-normalizer), mojibake repair (ftfy)."""
 from __future__ import annotations
 
+import bisect
 import codecs
+import itertools
 import re
 from dataclasses import dataclass, field
+from re import _constants as _C
+from re import _parser
 
 import ftfy
 import ftfy.badness
@@ -49,6 +53,106 @@ _SUSPECT = _suspect_rx()
 def may_be_mojibake(line: str) -> bool:
     """Whether ``ftfy.badness.is_bad(line)`` can be true: a fast necessary condition (see ``_suspects``)."""
     return not line.isascii() and _SUSPECT.search(line) is not None
+
+
+def _charset(op, av) -> frozenset[str] | None:
+    """The characters one parsed ``re`` item matches, when it is a literal or a plain class."""
+    if op is _C.LITERAL:
+        return frozenset([chr(av)])
+    if op is not _C.IN:
+        return None
+    out: set[str] = set()
+    for o, a in av:
+        if o is _C.LITERAL:
+            out.add(chr(a))
+        elif o is _C.RANGE:
+            out.update(chr(c) for c in range(a[0], a[1] + 1))
+        else:
+            return None         # a category (``\\s``) or a negation: not a short list
+    return frozenset(out)
+
+
+def _branch_needs(items) -> tuple[frozenset[str], ...] | None:
+    """What every match of one ``BADNESS_RE`` alternative holds: one non-ASCII character of a set, or
+    (better) two adjacent ones of two sets, read from its run of single-character items; None when
+    the alternative has no such item."""
+    seq: list[frozenset[str] | None] = []
+    for op, av in items:
+        if op is _C.AT:
+            continue            # zero-width: the items around it stay adjacent
+        seq.append(_charset(op, av) if op in (_C.LITERAL, _C.IN) else None)
+    best = None
+    for i, s in enumerate(seq):
+        if s is None or not s.isdisjoint(_ASCII):
+            continue
+        cands = [(1, len(s), (s,))]
+        t = seq[i + 1] if i + 1 < len(seq) else None
+        if t is not None and t.isdisjoint(_ASCII):
+            cands.append((0, len(s) * len(t), (s, t)))
+        best = min([c for c in (best, *cands) if c is not None])
+    return best[2] if best else None
+
+
+def _badness_needs() -> tuple[frozenset[str], dict[str, frozenset[str]]] | None:
+    """(characters that alone may start a match, {character: characters that may follow it}): every
+    ``ftfy.badness.BADNESS_RE`` match holds one of these, read from the pattern as the ``re`` parser
+    gives it; None when the pattern is not the flat alternation this reads."""
+    rx = ftfy.badness.BADNESS_RE
+    if rx.flags & re.IGNORECASE:
+        return None
+    try:
+        tree = _parser.parse(rx.pattern, rx.flags)
+    except Exception:  # noqa: BLE001 - a changed parser: no shortcut
+        return None
+    if len(tree.data) != 1 or tree.data[0][0] is not _C.BRANCH:
+        return None
+    singles: set[str] = set()
+    pairs: dict[str, set[str]] = {}
+    for branch in tree.data[0][1][1]:
+        need = _branch_needs(branch.data)
+        if need is None:
+            return None
+        if len(need) == 1:
+            singles |= need[0]
+        else:
+            for ch in need[0]:
+                pairs.setdefault(ch, set()).update(need[1])
+    return frozenset(singles), {ch: frozenset(v) for ch, v in pairs.items()}
+
+
+def _class(chars) -> str:
+    return "[" + "".join(re.escape(c) for c in sorted(chars)) + "]"
+
+
+def _needs_scanner() -> tuple[frozenset[str], dict[str, frozenset[str]], re.Pattern] | None:
+    needs = _badness_needs()
+    if needs is None:
+        return None
+    singles, pairs = needs
+    follow = frozenset().union(*pairs.values())
+    # a character that may open a match, when it stands alone or a possible follower comes next; one
+    # character long (the follower is looked at, not taken), so no start is skipped
+    scan = re.compile(_class(singles | pairs.keys()) + "(?:(?<=" + _class(singles) + ")|(?=" + _class(follow) + "))")
+    return singles, pairs, scan
+
+
+_ASCII = frozenset(chr(c) for c in range(0x80))
+_NEEDS = _needs_scanner()
+
+
+def _bad_positions(text: str) -> list[int] | None:
+    """Start positions in ``text`` of every character or pair that ``_badness_needs`` lists: a line
+    with none of them is not ``ftfy.badness.is_bad``. None: no shortcut, look at every line."""
+    if _NEEDS is None:
+        return None
+    singles, pairs, scan = _NEEDS
+    out = []
+    for m in scan.finditer(text):
+        p = m.start()
+        ch = text[p]
+        if ch in singles or text[p + 1:p + 2] in pairs.get(ch, ()):
+            out.append(p)
+    return out
 
 
 @dataclass
@@ -122,12 +226,23 @@ def _rerank_single_byte(data: bytes, detected: str) -> str:
 
 
 def _fix_mojibake(text: str) -> tuple[str, list[dict]]:
-    """ftfy's mojibake repair, line by line so a repair stays local; returns the text and each step."""
+    """ftfy's mojibake repair, line by line so a repair stays local; returns the text and each step.
+
+    Only lines where ``_bad_positions`` finds a trace of a ``BADNESS_RE`` match are looked at: on any
+    other line ``ftfy.badness.is_bad`` is false and the line stays as it is."""
     if text.isascii():
         return text, []
+    hits = _bad_positions(text)
+    if hits == []:
+        return text, []
+    lines = text.splitlines(keepends=True)
+    look = None
+    if hits is not None:
+        ends = list(itertools.accumulate(map(len, lines)))
+        look = {bisect.bisect_right(ends, p) for p in hits}
     out, repairs, pos = [], [], 0
-    for line in text.splitlines(keepends=True):
-        if not may_be_mojibake(line) or not ftfy.badness.is_bad(line):
+    for i, line in enumerate(lines):
+        if (look is not None and i not in look) or not may_be_mojibake(line) or not ftfy.badness.is_bad(line):
             out.append(line)
         else:
             fixed = ftfy.fix_and_explain(line, config=_FTFY)

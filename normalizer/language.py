@@ -104,14 +104,14 @@ def _char_info(ch: str) -> tuple[int, bool]:
 
 
 _ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
-_NON_ASCII = re.compile(r"[^\x00-\x7f]+")
+_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
 
 
 def split_ascii(text: str) -> tuple[int, str]:
     """(how many ASCII letters ``text`` holds, its non-ASCII characters run together), both at C speed."""
     data = text.encode("ascii", "ignore")
     return len(data.translate(None, _ASCII_NON_ALPHA)), "" if len(data) == len(text) else \
-        "".join(_NON_ASCII.findall(text))
+        _ASCII_RUN.sub("", text)
 
 
 def script_counts(text: str) -> dict[str, int]:
@@ -249,14 +249,18 @@ def detect(doc: Doc) -> None:
     """Set ``doc.language`` from the sample; a source that writes one language breaks a tie."""
     lines = _free_lines(doc)
     text = sample(doc, lines)
-    counts = script_counts(text)
     wide = wide_counts(lines)
-    letters, wide_letters = sum(counts.values()), sum(wide.values())
+    wide_letters = sum(wide.values())
     # The page as a whole says which script (CJK pages: how much kana, hangul, han); the sample speaks
-    # only when both agree on an alphabet.
-    if wide_letters and (not letters or _family(wide, wide_letters) in ("cjk", "other")
-                         or _family(wide, wide_letters) != _family(counts, letters)):
+    # only when both agree on an alphabet (so its counts are not needed when the page's is no alphabet).
+    wide_family = _family(wide, wide_letters) if wide_letters else None
+    if wide_family in ("cjk", "other"):
         counts = wide
+    else:
+        counts = script_counts(text)
+        letters = sum(counts.values())
+        if wide_letters and (not letters or wide_family != _family(counts, letters)):
+            counts = wide
     code, conf, rule = identify(text, counts)
     if code is None and doc.source and len(doc.source.get("languages") or []) == 1:
         code, conf, rule = doc.source["languages"][0], 0.5, f"source.{doc.source['id']}.language"

@@ -22,9 +22,11 @@ _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _END = regex.compile(r"[.!?。！？…:：\"”’)\]」』）]\s*$")
 _FULL_STOP = ".!?。！？"
 MARKER = regex.compile(r"^(?:[*+o\-•·・■▶►▷◆◇○●]|\d{1,2}\.)\s*")
-# ``(?<=[A-Za-z][a-z]{3,})`` holds exactly where ``(?<=[A-Za-z][a-z]{3})`` does (a fourth lowercase
-# letter is a letter): a fixed-width lookbehind, run by the faster stdlib engine (ASCII classes only).
-_GLUE = re.compile(r"(?:(?<=[A-Za-z][a-z]{3})|(?<=[)?!’”\"']))(?:[A-Z][a-z]*|A|I) ")
+# A capital glued to the word or punctuation before it, ending a word: the pattern
+# ``(?:(?<=[A-Za-z][a-z]{3})|(?<=[)?!’”"']))(?:[A-Z][a-z]*|A|I) `` (``A`` and ``I`` are ``[A-Z]`` with no
+# ``[a-z]``) written to open with the capital, so the stdlib engine skips to capitals before trying the
+# lookbehinds (which now end after the capital). Same matches, same starts: compared in tests.
+_GLUE = re.compile(r"[A-Z](?:(?<=[A-Za-z][a-z]{3}[A-Z])|(?<=[)?!’”\"'][A-Z]))[a-z]* ")
 
 TABLE_ROW = regex.compile(r"^(?=.*\d)\S+(?: \S+)*(?: {2,}\S+(?: \S+)*){3,}$")  # columns laid out with spaces
 _END_CHARS = frozenset(".!?。！？…:：\"”’)]」』）")   # the class of ``_END``
@@ -35,26 +37,50 @@ BACK_GAP_LINES = 6
 BACK_BRIDGE_SCORE = 10.0
 
 
-def has_marker(text: str) -> bool:
-    """``MARKER.match(text)``, skipped for a line opening with a letter other than ``o`` (the pattern's
-    other openers are symbols and digits; no letter is a ``\\d`` digit: checked over every code point in tests)."""
+_MARKER_CHARS = frozenset("*+o-•·・■▶►▷◆◇○●")  # the one-character markers of ``MARKER``
+
+
+def marker_end(text: str, chars: frozenset[str], pattern: regex.Pattern) -> int:
+    """``pattern.match(text).end()``, or -1 when it does not match, for a list-marker ``pattern`` of the
+    shape ``^(?:[chars]|\\d{1,2}\\.)\\s*``. A one-character marker followed by a character that is no
+    white space, or by one space and such a character, is read without the regex (every ``\\s`` is
+    ``str.isspace``); a line opening with a letter outside ``chars`` has no marker (no letter is a ``\\d``
+    digit). Both checked over every code point in tests."""
     c = text[:1]
-    if c.isalpha() and c != "o":
+    if c in chars:
+        nxt = text[1:2]
+        if not nxt.isspace():
+            return 1
+        if nxt == " " and not text[2:3].isspace():
+            return 2
+    elif c.isalpha():
+        return -1
+    m = pattern.match(text)
+    return -1 if m is None else m.end()
+
+
+def has_marker(text: str) -> bool:
+    """``MARKER.match(text)``: any one-character marker matches (``\\s*`` may be empty); a line opening
+    with another letter has none."""
+    c = text[:1]
+    if c in _MARKER_CHARS:
+        return True
+    if c.isalpha():
         return False
     return MARKER.match(text) is not None
 
 
 def strip_marker(text: str) -> str:
-    """``MARKER.sub("", text, count=1)``: the line without its list marker."""
-    c = text[:1]
-    if c.isalpha() and c != "o":
-        return text
-    return MARKER.sub("", text, count=1)
+    """``MARKER.sub("", text, count=1)``: the line without its list marker (the pattern is anchored: the
+    only match ``sub`` can find is the one at the start)."""
+    end = marker_end(text, _MARKER_CHARS, MARKER)
+    return text if end < 0 else text[end:]
 
 
 def is_table_row(text: str) -> bool:
-    """``TABLE_ROW.search(text)``, skipped when the text lacks the two spaces every match holds."""
-    return "  " in text and TABLE_ROW.search(text) is not None
+    """``TABLE_ROW.search(text)``, skipped when the text lacks the three runs of two spaces or more every
+    match holds (separated by other characters: ``str.count`` finds at least one pair in each)."""
+    return "  " in text and text.count("  ") >= 3 and TABLE_ROW.search(text) is not None
 
 
 def ends_sentence(text: str) -> bool:
@@ -69,6 +95,8 @@ def ends_sentence(text: str) -> bool:
 @lru_cache(maxsize=65536)
 def weight(text: str) -> float:
     """Words in a line, CJK characters counted as 1/2.5 word each."""
+    if text.isascii():  # no CJK character: ``c`` below is 0
+        return float(len(text.split()))
     c = len(_CJK.findall(text))
     if not c:
         return float(len(text.split()))
@@ -80,10 +108,12 @@ def glued_teaser(text: str) -> bool:
     head = text[:150]
     if head.lower() == head:
         return False    # every match opens with a capital A-Z, which lowercasing would change
-    for m in _GLUE.finditer(head):
+    m = _GLUE.search(head)
+    while m is not None:  # ``_GLUE.finditer(head)``: matches end with a space, so none is empty
         pre = text[: m.start() + 1].split()
         if len(pre) >= 3 and sum(1 for t in pre if t[:1].isupper() or t[:1].isdigit()) >= 0.6 * len(pre):
             return True
+        m = _GLUE.search(head, m.end())
     return False
 
 
@@ -96,10 +126,11 @@ def menu_row(text: str) -> bool:
     toks = text.split()
     if len(toks) < 3:
         return False
-    if _HAN_KANA.search(text):
+    ascii_text = text.isascii()  # no Han, kana or Hangul
+    if not ascii_text and _HAN_KANA.search(text):
         lens = [len(t) for t in toks]
         return max(lens) <= 4 or (len(toks) >= 5 and sum(lens) / len(toks) <= 5)
-    if _CJK.search(text):  # Hangul: words are spaced, headlines are short words too
+    if not ascii_text and _CJK.search(text):  # Hangul: words are spaced, headlines are short words too
         lens = [len(t) for t in toks]
         if _HANGUL_STOP.search(text) or ends_sentence(text):
             return False
@@ -184,19 +215,26 @@ def _maxseg(sc: list[float], lo: int, hi: int) -> tuple[int, int, float]:
     return bs, be, best
 
 
+def _features(texts: list[str], is_section) -> tuple[list[float], list[bool], list[bool], list[bool], list[bool],
+                                                   list[bool], int]:
+    """Per line: weight, list marker, sentence end (only asked of lines of weight 5 or more: the only
+    ones whose end is read), glued teaser, section marker, prose; and the number of table rows."""
+    w = list(map(weight, texts))
+    marker = list(map(has_marker, texts))
+    end = [wt >= 5 and ends_sentence(t) for t, wt in zip(texts, w, strict=True)]
+    glued = [wt >= 8 and glued_teaser(t) for t, wt in zip(texts, w, strict=True)]
+    section = [wt < 16 and is_section(t) for t, wt in zip(texts, w, strict=True)]
+    table = ["  " in t and is_table_row(t) for t in texts]  # the same test opens ``is_table_row``
+    prose = [(wt >= PROSE_WORDS and (not mk or (wt >= 14 and t[-1:] in _FULL_STOP)) and (en or wt >= 20)
+              and not gl) or tb for t, wt, mk, en, gl, tb in zip(texts, w, marker, end, glued, table, strict=True)]
+    return w, marker, end, glued, section, prose, sum(table)
+
+
 def analyze(texts: list[str], is_section, is_comments) -> Layout:
     """Find the main block of ``texts`` (stripped non-blank lines). ``is_section(text)`` and
     ``is_comments(text)`` say whether a short line opens a page section or a comment thread."""
     n = len(texts)
-    w = [weight(t) for t in texts]
-    marker = [has_marker(t) for t in texts]
-    end = [ends_sentence(t) for t in texts]
-    glued = [w[i] >= 8 and glued_teaser(t) for i, t in enumerate(texts)]
-    section = [w[i] < 16 and is_section(t) for i, t in enumerate(texts)]
-    table = [is_table_row(t) for t in texts]
-    prose = [(w[i] >= PROSE_WORDS and (not marker[i] or (w[i] >= 14 and t[-1:] in _FULL_STOP))
-              and (end[i] or w[i] >= 20) and not glued[i]) or table[i]
-             for i, t in enumerate(texts)]
+    w, marker, end, glued, section, prose, tables = _features(texts, is_section)
     sc: list[float] = []
     in_comments: list[bool] = []
     comments_from = None
@@ -224,7 +262,7 @@ def analyze(texts: list[str], is_section, is_comments) -> Layout:
         sc.append(s)
         in_comments.append(comments_from is not None)
     lay = Layout(prose, [False] * n, section, comments_from, weights=w,
-                 wrapped=hard_wrapped([len(t) for t in texts], sum(table)))
+                 wrapped=hard_wrapped([len(t) for t in texts], tables))
     bs, be, _ = _maxseg(sc, 0, n)
     if bs < 0:
         return lay

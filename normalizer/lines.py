@@ -8,9 +8,10 @@ ROLES = ("title", "header", "body", "duplicate", "boilerplate")
 
 # str.splitlines() boundaries, so a line here is a line for every tool that reads the text.
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_OTHER_BREAKS = _BREAKS[1:]
 
 
-@dataclass
+@dataclass(slots=True)
 class Line:
     """One non-blank line. ``start``/``end`` span the stripped text in the decoded input."""
 
@@ -36,7 +37,7 @@ class Ledger:
 
     def __init__(self, text: str):
         self.text = text
-        self.lines: list[Line] = list(_segment(text))
+        self.lines: list[Line] = _segment(text)
 
     def __len__(self) -> int:
         return len(self.lines)
@@ -81,12 +82,30 @@ class Ledger:
         return out
 
 
-def _segment(text: str) -> Iterator[Line]:
+def _segment(text: str) -> list[Line]:
     """Split like str.splitlines() and keep the stripped, non-blank lines with their spans.
 
     ``str.splitlines(keepends=True)`` does the scanning in C; each piece's break (``\r\n`` is one) is
     cut off and its offset kept, so spans are the same as a character-by-character scan would give.
+    A text whose only break is ``\n`` is split on it directly (the same pieces, without their breaks).
     """
+    if any(b in text for b in _OTHER_BREAKS):
+        return list(_segment_pieces(text))
+    out: list[Line] = []
+    pos = idx = 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if stripped:
+            # where the stripped text starts: at once when raw opens with a character strip() keeps
+            s = pos if raw[0] == stripped[0] else pos + len(raw) - len(raw.lstrip())
+            out.append(Line(idx, stripped, s, s + len(stripped)))
+            idx += 1
+        pos += len(raw) + 1
+    return out
+
+
+def _segment_pieces(text: str) -> Iterator[Line]:
+    """``_segment`` for a text with any kind of line break."""
     pos, idx = 0, 0
     for piece in text.splitlines(keepends=True):
         size = len(piece)
@@ -98,7 +117,7 @@ def _segment(text: str) -> Iterator[Line]:
             raw = piece
         stripped = raw.strip()
         if stripped:
-            s = pos + len(raw) - len(raw.lstrip())
+            s = pos if raw[0] == stripped[0] else pos + len(raw) - len(raw.lstrip())
             yield Line(idx, stripped, s, s + len(stripped))
             idx += 1
         pos += size

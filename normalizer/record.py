@@ -93,7 +93,7 @@ def build(doc: Any, input_id: str | None) -> dict[str, Any]:
     # Evidence for the plain-string fields, and where every line went (the ledger).
     rec["evidence"] = {
         "title": ({"raw": t["text"], "span": list(t["span"]), "rule": t["rule"]} if t else None),
-        "paragraphs": [{"spans": [list(s) for s in p["spans"]], "rule": p.get("rule", "body")} for p in paras],
+        "paragraphs": [{"spans": list(map(list, p["spans"])), "rule": p.get("rule", "body")} for p in paras],
     }
-    rec["lines"] = [[ln.start, ln.end, ln.role, ln.field or ln.rule] for ln in doc.ledger]
+    rec["lines"] = [[ln.start, ln.end, ln.role, ln.field or ln.rule] for ln in doc.ledger.lines]
     return rec

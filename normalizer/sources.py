@@ -161,11 +161,25 @@ def _char_lang(ch: str) -> str | None:
     return None
 
 
+# ``_char_lang`` of each character seen, read without a call (bounded like its cache).
+_CHAR_LANG: dict[str, str | None] = {}
+
+
+def _remember_char_lang(ch: str) -> str | None:
+    if len(_CHAR_LANG) >= 65536:
+        _CHAR_LANG.clear()
+    lang = _CHAR_LANG[ch] = _char_lang(ch)
+    return lang
+
+
 def _script_language(doc: Doc) -> str | None:
     latin, rest = split_ascii(doc.text[:20000])   # ASCII letters, and the characters that are not ASCII
     counts = {lang: 0 for _, lang in _SCRIPT_LANG}
+    known = _CHAR_LANG.get
     for ch, k in Counter(rest).items():   # each distinct character once
-        lang = _char_lang(ch)
+        lang = known(ch, _UNSET)
+        if lang is _UNSET:
+            lang = _remember_char_lang(ch)
         if lang is not None:
             counts[lang] += k
     if counts["ja"] > 20:
@@ -303,9 +317,16 @@ def from_text(doc: Doc) -> None:
             return
 
 
+# The words the first two ``_GENERIC`` patterns need (they take no flags): a line without any skips them.
+_HOLDER_WORDS = ("版权所有", "版權所有", "著作權所有")
+
+
 def generic_name(line: str) -> str | None:
     """The holder named by a copyright line (``© 2010 - 2016 明日大盘 京ICP备…`` → ``明日大盘``), or None."""
-    for rx in _GENERIC:
+    holder = any(w in line for w in _HOLDER_WORDS)
+    for k, rx in enumerate(_GENERIC):
+        if k < 2 and not holder:
+            continue
         m = rx.search(line)
         if not m:
             continue

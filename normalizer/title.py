@@ -8,11 +8,13 @@ followed by the header lines (date, source, byline), often printed twice or echo
 """
 from __future__ import annotations
 
+import re
+
 import regex
 
 from .boilerplate import layout_of, whole_page
 from .doc import Doc
-from .layout import MARKER, menu_row, weight
+from .layout import menu_row, strip_marker, weight
 from .lines import Line
 
 MAX_TITLE = 250
@@ -61,25 +63,158 @@ def _echoed(body: str, index: int, texts: list[str], lengths: dict[int, list[tup
     return any(i != index and body in x for size in range(n, n + 13) for i, x in lengths.get(size, ()))
 
 
-def _score(doc: Doc, ln: Line, start: int, texts: list[str],
-           lengths: dict[int, list[tuple[int, str]]] | None = None) -> float:
+class Echoes:
+    """``_echoed`` over all lines at once: the texts joined by newlines, searched with ``str.find``.
+
+    An occurrence of a text without a newline lies inside one line, so the lines holding ``body`` are
+    exactly the lines its occurrences in the joined text fall in (the newlines before it count the line).
+    """
+
+    def __init__(self, texts: list[str]):
+        self.texts = texts
+        self._joined: str | None = None
+        self._mapped = False            # no text holds a newline: an offset maps to one line
+
+    def echoed(self, body: str, index: int) -> bool:
+        """``_echoed(body, index, texts, None)``."""
+        texts = self.texts
+        if self._joined is None:
+            self._joined = "\n".join(texts)
+            self._mapped = self._joined.count("\n") == len(texts) - 1
+        if not self._mapped or not texts or "\n" in body:
+            return _echoed(body, index, texts, None)
+        joined, limit = self._joined, len(body) + 12
+        pos = joined.find(body)
+        if joined.find(body, pos + 1) < 0 and 0 <= index < len(texts) and body in texts[index]:
+            return False    # one occurrence: the line's own (the common case)
+        while pos >= 0:
+            i = joined.count("\n", 0, pos)                 # the line the occurrence lies in
+            end = joined.find("\n", pos)
+            end = len(joined) if end < 0 else end
+            if i != index and end - joined.rfind("\n", 0, pos) - 1 <= limit:
+                return True
+            pos = joined.find(body, end + 1)
+        return False
+
+
+class _Scan:
+    """What scoring the candidate lines of one page shares: lines, texts, echoes, header-likeness.
+
+    No line changes its role while the candidates are scored, so ``_header_like`` is kept per line.
+    """
+
+    def __init__(self, doc: Doc):
+        self.lines = doc.ledger.lines
+        self.texts = [ln.text for ln in self.lines]
+        self.echoes = Echoes(self.texts)
+        self._header: dict[int, bool] = {}
+        self._menu: dict[str, bool] = {}
+
+    def header_like(self, ln: Line) -> bool:
+        v = self._header.get(ln.index)
+        if v is None:
+            v = self._header[ln.index] = _header_like(ln)
+        return v
+
+    def menu_row(self, text: str) -> bool:
+        """``menu_row(text)``, once per text (a line is scored, and read as the line above the next)."""
+        v = self._menu.get(text)
+        if v is None:
+            v = self._menu[text] = menu_row(text)
+        return v
+
+
+# Literal characters every match holds: a pattern is only run on text that has one of them.
+_SENTENCE_HINT = re.compile("[.!?。！？]")
+_NAV_HINT = re.compile("[|>›»/]")          # every alternative of ``_NAV`` but ``^\W*$``
+_TIMESTAMP_HINT = re.compile("[-:年/]")
+_DATEISH_HINT = re.compile("[-/.年月:]")    # every alternative of ``_DATEISH`` but ``^\d{4}$``
+
+
+def _last_is(text: str, chars: str) -> bool | None:
+    r"""Whether the last character is one of ``chars``; None when it is white space (or there is none).
+
+    On a text that does not end in white space, a pattern ending ``[chars]\s*$`` can only match its
+    last character (``regex``'s ``\s`` is white space for ``str.isspace`` too: checked in tests)."""
+    last = text[-1:]
+    if last and not last.isspace():
+        return last in chars
+    return None
+
+
+def _full_stop_end(text: str) -> bool:
+    """``_FULL_STOP_END.search(text)``."""
+    end = _last_is(text, ".。")
+    if end is None:
+        return _FULL_STOP_END.search(text) is not None
+    return end and text[-2:-1] not in (".", "…")
+
+
+def _label_end(text: str) -> bool:
+    """``_LABEL_END.search(text)``."""
+    end = _last_is(text, ":：")
+    return end if end is not None else _LABEL_END.search(text) is not None
+
+
+def _date_only(text: str) -> bool:
+    r"""``_DATE_ONLY.match(text)``; a text opening with a letter outside the class cannot match (no letter
+    is a ``\d`` digit or white space: checked over every code point in tests)."""
+    c = text[:1]
+    if c.isalpha() and c not in "TZ年月日時分秒":
+        return False
+    return _DATE_ONLY.match(text) is not None
+
+
+def _nav(text: str) -> bool:
+    r"""``_NAV.search(text)``; without a separator character only ``^\W*$`` can match, which a text
+    opening with a letter fails (every letter is a ``\w`` character: checked in tests)."""
+    if _NAV_HINT.search(text) is None and text[:1].isalpha():
+        return False
+    return _NAV.search(text) is not None
+
+
+def _credit(text: str) -> bool:
+    """``_CREDIT.search(text)``. On ASCII text only its ASCII alternatives can match, and under
+    ``IGNORECASE`` an ASCII character matches an ASCII letter of the pattern only as its lowercase does."""
+    if text.isascii():
+        low = text.lower()
+        if not (low.startswith(("by", "source")) or "reporter" in low or "staff writer" in low):
+            return False
+    return _CREDIT.search(text) is not None
+
+
+def _sentences(text: str) -> int:
+    """``len(_SENTENCES.findall(text))``: every match opens with a sentence end."""
+    return len(_SENTENCES.findall(text)) if _SENTENCE_HINT.search(text) else 0
+
+
+def _rejected(scan: _Scan, t: str, body: str, w: float) -> bool:
+    """Not a headline at all: too short or long, a date, a URL, a menu row, a label, glued menu words."""
+    n = len(body)
+    return (w < 2.5 or n < 6 or len(t) > MAX_TITLE
+            or (body.startswith(("http://", "https://", "www.")) and _URL.match(body) is not None)
+            or _date_only(body) or _label_end(body) or _nav(body)
+            or (n >= 30 and _CJK.search(body) is not None and _GLUED.match(body.replace(" ", "")) is not None)
+            or scan.menu_row(body))
+
+
+def _score(scan: _Scan, ln: Line, start: int) -> float:
     t = ln.text
-    body = MARKER.sub("", t, count=1)
+    body = strip_marker(t)
     w = weight(body)
-    if (w < 2.5 or len(body) < 6 or (len(body) >= 30 and _CJK.search(body) and _GLUED.match(body.replace(" ", ""))) or len(t) > MAX_TITLE or _DATE_ONLY.match(body) or _URL.match(body)
-            or _NAV.search(body) or _LABEL_END.search(body) or menu_row(body)):
+    if _rejected(scan, t, body, w):
         return -99.0
     s = 2.0 if 4 <= w <= 40 else 0.0
-    if _FULL_STOP_END.search(body):
+    if _full_stop_end(body):
         s -= 2.5
-    s -= 2.0 * len(_SENTENCES.findall(body))
+    s -= 2.0 * _sentences(body)
     gap = abs(start - ln.index)
     s += max(0.0, 3.0 - 0.25 * gap)
-    lines = doc.ledger.lines
+    lines = scan.lines
     between = 0
     after = 0.0
     for nxt in lines[ln.index + 1: ln.index + 5]:
-        if _header_like(nxt):
+        if scan.header_like(nxt):
             after = (6.0 if nxt.role == "header" else 4.0) / (1 + between)
             break
         if nxt.role is None and weight(nxt.text) >= 2.5:
@@ -89,53 +224,56 @@ def _score(doc: Doc, ln: Line, start: int, texts: list[str],
     if not after and ln.index and lines[ln.index - 1].role == "header":
         after = 4.0  # the date line stands above the headline
     s += after
-    if _CREDIT.search(body):
+    if _credit(body):
         s -= 4.0  # a source, byline or photo credit line
-    if _TIMESTAMP.search(body):
+    if _TIMESTAMP_HINT.search(body) and _TIMESTAMP.search(body):
         s -= 4.0  # a date line, not a headline
     if any(x.role == "boilerplate" and x.field == "share" for x in lines[ln.index + 1: ln.index + 3]):
         s += 1.5  # share buttons under the headline
     prev = lines[ln.index - 1] if ln.index else None
-    if prev is None or prev.role in ("boilerplate", "header") or menu_row(prev.text) or weight(prev.text) < 2.5:
+    if prev is None or prev.role in ("boilerplate", "header") or weight(prev.text) < 2.5 or scan.menu_row(prev.text):
         s += 1.5  # the head of a group of lines (headline, standfirst, byline)
-    if _echoed(body, ln.index, texts, lengths):
+    if scan.echoes.echoed(body, ln.index):
         s += 2.0  # printed twice, or echoed (``正在阅读：…``)
     if body != t:
-        s -= 2.0 if body in texts else 0.5  # the plain copy of a headline printed as a list item too
+        s -= 2.0 if body in scan.texts else 0.5  # the plain copy of a headline printed as a list item too
     return s
 
 
 def _header_like(ln: Line) -> bool:
-    return ln.role == "header" or (ln.role is None and bool(_DATEISH.search(ln.text)) and weight(ln.text) <= 20)
+    if ln.role == "header":
+        return True
+    t = ln.text
+    return (ln.role is None and (len(t) <= 5 or _DATEISH_HINT.search(t) is not None)
+            and bool(_DATEISH.search(t)) and weight(t) <= 20)
 
 
-def _near_header(doc: Doc, ln: Line) -> bool:
-    lines = doc.ledger.lines
-    return any(_header_like(x) for x in lines[max(0, ln.index - 2): ln.index + 3] if x is not ln)
+def _near_header(scan: _Scan, ln: Line) -> bool:
+    lines = scan.lines
+    return any(scan.header_like(x) for x in lines[max(0, ln.index - 2): ln.index + 3] if x is not ln)
 
 
 def _whole_page_title(doc: Doc) -> Line | None:
     lay = layout_of(doc)
     if lay.start < 0:
         return None
-    texts = [ln.text for ln in doc.ledger.lines]
-    lengths = by_length(texts)
+    scan = _Scan(doc)
     best, best_s = None, MIN_SCORE
     for ln in doc.ledger.lines[max(0, lay.start - WINDOW): lay.start + INTO_MAIN]:
         if ln.role is not None or (ln.index >= lay.start and lay.prose[ln.index] and (
-                weight(ln.text) > 30 or _FULL_STOP_END.search(ln.text))):
+                weight(ln.text) > 30 or _full_stop_end(ln.text))):
             continue
-        s = _score(doc, ln, lay.start, texts, lengths)
-        if ln.index >= lay.start and not _near_header(doc, ln):
+        if ln.index >= lay.start and not _near_header(scan, ln):
             continue  # inside the block only a line with the header lines beside it
+        s = _score(scan, ln, lay.start)
         if s > best_s:
             best, best_s = ln, s
     if best is not None and best.index:
         # a headline with its standfirst or author line under it: the group's first line is the headline
         prev = doc.ledger.lines[best.index - 1]
-        if (prev.role is None and weight(prev.text) >= 4 and MARKER.sub("", prev.text, count=1) != best.text
+        if (prev.role is None and weight(prev.text) >= 4 and strip_marker(prev.text) != best.text
                 and len(prev.text) >= 0.5 * len(best.text)
-                and _score(doc, prev, lay.start, texts, lengths) >= max(MIN_SCORE, best_s - 3.5)):
+                and _score(scan, prev, lay.start) >= max(MIN_SCORE, best_s - 3.5)):
             return prev
     return best
 
@@ -151,15 +289,14 @@ def _claim(doc: Doc, ln: Line, rule: str) -> None:
 
 
 def extract(doc: Doc) -> None:
-    free = [ln for ln in doc.ledger.lines if ln.role is None]
-    if not free:
-        return
     skipped = set()
-    for ln in free:  # a bare timestamp line above the headline is header, whoever claims it
-        if not _DATE_ONLY.match(ln.text):
-            break
-        skipped.add(ln.index)
-    first = next((ln for ln in free if ln.index not in skipped), None)
+    first = None    # the first free line that is not a bare timestamp
+    for ln in doc.ledger.lines:
+        if ln.role is None:
+            if not _DATE_ONLY.match(ln.text):
+                first = ln
+                break
+            skipped.add(ln.index)  # a bare timestamp line above the headline is header, whoever claims it
     if first is None:
         return
     dl = doc.fields.get("dateline")

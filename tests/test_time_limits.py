@@ -60,3 +60,14 @@ def test_combined_first_pass_does_not_hide_the_rule_name(tmp_path):
                                                    encoding="utf-8")
     rec = Normalizer([tmp_path]).normalize(TEXT)
     assert not any("boilerplate.any" in w for w in rec["warnings"]), rec["warnings"]
+
+
+def test_relative_time_rule_is_cut_and_named(tmp_path):
+    """A locale's ``dates.relative.ago`` pattern runs under the time limit like every other rule."""
+    (tmp_path / "locales").mkdir()
+    slow = "'^(?P<n>a|a)*(?P<unit>\\d)$'"
+    (tmp_path / "locales" / "en.toml").write_text(
+        f'[locale]\ncode = "en"\n\n[dates.relative]\nago = {slow}\n', encoding="utf-8")
+    rec = Normalizer([tmp_path]).normalize(TEXT)
+    assert rec["ok"] is True, rec
+    assert any("dates.en.relative" in w and "time limit" in w for w in rec["warnings"]), rec["warnings"]
