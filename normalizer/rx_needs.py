@@ -9,6 +9,8 @@ from typing import NamedTuple
 
 import regex
 
+from .rx_prefilter import class_end
+
 # --- the pattern reader -------------------------------------------------------------
 #
 # ``rx_prefilter`` reads the punctuation a pattern needs at its top level. Dateline shapes keep what they
@@ -190,21 +192,10 @@ class _Reader:
         return _atom(m.group(), self._flags())
 
     def _class_end(self, i: int) -> int:
-        src, n = self.src, len(self.src)
-        j = i + 1
-        if j < n and src[j] == "^":
-            j += 1
-        if j < n and src[j] == "]":
-            j += 1
-        while j < n and src[j] != "]":
-            if src[j] == "\\":
-                j += 1
-            elif src[j] == "[":
-                raise _Unknown("[ in a class")
-            j += 1
-        if j >= n:
-            raise _Unknown("unterminated class")
-        return j + 1
+        end = class_end(self.src, i)
+        if end is None:
+            raise _Unknown("nested, POSIX or unterminated class")
+        return end
 
     def _group(self) -> _Node:
         src, i = self.src, self.i

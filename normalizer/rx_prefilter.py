@@ -235,7 +235,7 @@ def _split_classes(classes: tuple) -> tuple[tuple[frozenset[str], ...], tuple]:
     return tuple(sets), tuple(rest)
 
 
-def _class_end(src: str, i: int) -> int | None:
+def class_end(src: str, i: int) -> int | None:
     """Index just past the ``[...]`` class that opens at ``src[i]``; None for a nested set, a POSIX
     class or an unterminated class (not read here)."""
     n = len(src)
@@ -266,7 +266,7 @@ def _branches(src: str) -> list[str]:
             i += 2
             continue
         if c == "[":
-            end = _class_end(src, i)
+            end = class_end(src, i)
             if end is None:
                 return []
             i = end
@@ -309,7 +309,7 @@ def _required(src: str) -> tuple[list[str], list[str]]:
                 i = j + 1
             continue
         if c == "[":
-            end = _class_end(src, i)
+            end = class_end(src, i)
             if end is None:
                 return [], []
             if depth == 0:

@@ -47,20 +47,9 @@ def looks_like_title(text: str) -> bool:
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 
 
-def by_length(texts: list[str]) -> dict[int, list[tuple[int, str]]]:
-    """(index, text) of the lines grouped by length, to find a line's echoes without a full scan."""
-    out: dict[int, list[tuple[int, str]]] = {}
-    for i, x in enumerate(texts):
-        out.setdefault(len(x), []).append((i, x))
-    return out
-
-
-def _echoed(body: str, index: int, texts: list[str], lengths: dict[int, list[tuple[int, str]]] | None) -> bool:
+def _echoed(body: str, index: int, texts: list[str]) -> bool:
     """Another line holds ``body`` and is at most 12 characters longer (printed twice, or echoed)."""
-    if lengths is None:
-        return any(i != index and body in x and len(x) <= len(body) + 12 for i, x in enumerate(texts))
-    n = len(body)
-    return any(i != index and body in x for size in range(n, n + 13) for i, x in lengths.get(size, ()))
+    return any(i != index and body in x and len(x) <= len(body) + 12 for i, x in enumerate(texts))
 
 
 class Echoes:
@@ -76,13 +65,13 @@ class Echoes:
         self._mapped = False            # no text holds a newline: an offset maps to one line
 
     def echoed(self, body: str, index: int) -> bool:
-        """``_echoed(body, index, texts, None)``."""
+        """``_echoed(body, index, texts)``."""
         texts = self.texts
         if self._joined is None:
             self._joined = "\n".join(texts)
             self._mapped = self._joined.count("\n") == len(texts) - 1
         if not self._mapped or not texts or "\n" in body:
-            return _echoed(body, index, texts, None)
+            return _echoed(body, index, texts)
         joined, limit = self._joined, len(body) + 12
         pos = joined.find(body)
         if joined.find(body, pos + 1) < 0 and 0 <= index < len(texts) and body in texts[index]:

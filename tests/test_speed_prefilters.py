@@ -10,7 +10,7 @@ import ftfy.badness
 import regex
 from conftest import corpus_lines
 
-from normalizer import boilerplate, language, rx_prefilter, title
+from normalizer import boilerplate, language, rx_prefilter
 from normalizer.decode import may_be_mojibake
 from normalizer.layout import _END, TABLE_ROW, ends_sentence, is_table_row
 from normalizer.rules.regexes import Rx
@@ -51,13 +51,6 @@ def test_line_end_and_table_shortcuts():
     for text in LINES[::3] + ["x.", "x. ", "x\u3000", "a  b  c  1  d", "x」", ""]:
         assert ends_sentence(text) == bool(_END.search(text)), text
         assert is_table_row(text) == bool(TABLE_ROW.search(text)), text
-
-
-def test_title_echo_index_matches_the_scan():
-    texts = ["Headline here", "Headline here, echoed", "正在阅读：Headline here", "other", "Headline here"]
-    lengths = title.by_length(texts)
-    for i, body in enumerate(texts + ["Headline", "nothing like it"]):
-        assert title._echoed(body, i, texts, lengths) == title._echoed(body, i, texts, None)
 
 
 def test_candidates_select_agrees_with_the_prefilter():

@@ -95,7 +95,7 @@ def test_by_rules_asks_the_rule_before_the_year(monkeypatch):
     """``_by_rules`` asks the rule's prefilter before the year anchor: same fields, same ledger."""
     import copy
     orig = dates._by_rules
-    runs = []
+    runs, mismatches = [], []
 
     def spy(doc, lines):
         fields, roles, fired = copy.deepcopy(doc.fields), [(ln.role, ln.field, ln.rule) for ln in doc.ledger.lines], \
@@ -109,12 +109,15 @@ def test_by_rules_asks_the_rule_before_the_year(monkeypatch):
         if fired is not None:
             doc.fired[:] = fired
         orig(doc, lines)
-        assert (doc.fields, [(ln.role, ln.rule) for ln in doc.ledger.lines]) == want
+        # recorded, not asserted here: ``pipeline.run`` turns a stage's exception into an error record
+        got = (doc.fields, [(ln.role, ln.rule) for ln in doc.ledger.lines])
+        if got != want:
+            mismatches.append((got, want))
         runs.append("published" in doc.fields)
 
     monkeypatch.setattr(dates, "_by_rules", spy)
     _run_all([b"<DATE_TIME> 2008-04-28T12:52:00\n<DOC>\nSome text here about 2008 things.\n"])
-    assert runs and any(runs)
+    assert runs and any(runs) and not mismatches, mismatches[:1]
 
 
 def test_mark_lists_lazy_prose_matches_the_full_count(norm):
@@ -143,21 +146,22 @@ def test_mark_lists_lazy_prose_matches_the_full_count(norm):
             c.listed = s
         return out
 
-    seen = []
+    seen, mismatches = [], []
     orig = dates._mark_lists
 
     def spy(doc, cands):
         want = slow(doc, cands)
         orig(doc, cands)
         seen.append(len(cands))
-        assert [c.listed for c in cands] == want
+        if [c.listed for c in cands] != want:   # recorded: ``pipeline.run`` would swallow an assert here
+            mismatches.append(doc.text[:80])
 
     dates._mark_lists = spy
     try:
         _run_all()
     finally:
         dates._mark_lists = orig
-    assert sum(seen) > 0
+    assert sum(seen) > 0 and not mismatches, mismatches[:3]
 
 
 def test_slow_copyright_words_stay_ascii():

@@ -140,9 +140,9 @@ def test_echo_index_matches_the_scan():
         texts = [rnd.choice(heads + LINES[:50] + FUZZ[:50]) for _ in range(rnd.randint(0, 12))]
         echoes = title.Echoes(texts)
         for i, b in enumerate(texts + heads + ["a\nb"]):
-            assert echoes.echoed(b, i) == title._echoed(b, i, texts, None), (b, i, texts)
+            assert echoes.echoed(b, i) == title._echoed(b, i, texts), (b, i, texts)
     texts = ["a\nHeadline", "Headline"]   # a text with a newline: the scan answers
-    assert title.Echoes(texts).echoed("Headline", 1) == title._echoed("Headline", 1, texts, None)
+    assert title.Echoes(texts).echoed("Headline", 1) == title._echoed("Headline", 1, texts)
 
 
 def _slow_segment(text: str) -> Iterator[Line]:
