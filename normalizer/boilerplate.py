@@ -18,12 +18,24 @@ span, kind and language; a licence number or a contact inside a copyright line s
 """
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import ahocorasick
 import regex
 
 from .doc import Doc
 from .language import script_counts
-from .layout import Layout, analyze, glued_teaser, has_marker, marker_end, menu_row, strip_marker, weight
+from .layout import (
+    Layout,
+    analyze,
+    glued_teaser,
+    has_marker,
+    marker_end,
+    menu_row,
+    strip_marker,
+    text_memo,
+    weight,
+)
 from .lines import Line
 from .rules import Rules
 from .rules.regexes import Rx
@@ -32,6 +44,7 @@ from .rules.regexes import Rx
 # reserved.Preferably viewed with …``); a licence number or contact inside a copyright line stays in it.
 SPLIT_KINDS = frozenset({"notice"})
 CACHE_SIZE = 50_000       # notice shapes of recent lines (a pure function of the text and the rules)
+LINE_CACHE = 65536        # menu shapes of recent line texts (pure functions of the text)
 HEAD_PROBE = 100         # characters of a long prose line the first pass reads
 MAX_LINE = 400           # a longer line is prose, whatever keyword it holds
 _MARKER = regex.compile(r"^(?:[-*•·+>|»›]|\d{1,2}\.)\s*")
@@ -132,26 +145,41 @@ def _memo(doc: Doc, name: str) -> dict:
 
 def word_kind(doc: Doc, text: str) -> str | None:
     """The kind of a short line made only of share/ad/menu words (and counters), else None."""
-    cache = _memo(doc, "boilerplate.word_kind.cache")
-    try:
-        return cache[text]
-    except KeyError:
-        k = cache[text] = _word_kind(doc, text)
-        return k
+    return _word_kinds(doc)(text)
 
 
-def _memoized(doc: Doc, key: str, fn):
-    """``fn(doc, text)`` for many lines of one document, through the rules' cache ``key`` (looked up once,
-    checked for size by ``_memo``)."""
-    cache = _memo(doc, key)
+class _RulesOnly:
+    """What the memoized functions read of a document: its rules only (a cache must not hold a document)."""
 
-    def call(text: str):
-        try:
-            return cache[text]
-        except KeyError:
-            v = cache[text] = fn(doc, text)
-            return v
-    return call
+    __slots__ = ("rules",)
+
+    def __init__(self, rules: Rules) -> None:
+        self.rules = rules
+
+
+class _Memo(dict):
+    """A per-rules cache of ``fn(rules, text)`` that computes a missing answer itself, so that a lookup
+    is one call of ``dict.__getitem__``."""
+
+    __slots__ = ("_fn", "_of")
+
+    def __init__(self, fn, rules: Rules) -> None:
+        super().__init__()
+        self._fn = fn
+        self._of = _RulesOnly(rules)
+
+    def __missing__(self, text: str):
+        v = self[text] = self._fn(self._of, text)
+        return v
+
+
+def _memoized(doc: Doc, key: str, fn) -> Callable[[str], object]:
+    """``fn(doc, text)`` (a function of ``doc.rules`` and the text only) for many lines of one document,
+    through the rules' cache ``key`` (bounded: cleared when full, checked once per document)."""
+    cache = doc.rules.view(key, lambda rs: _Memo(fn, rs))
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    return cache.__getitem__
 
 
 def _word_kinds(doc: Doc):
@@ -182,12 +210,7 @@ def _word_kind(doc: Doc, text: str) -> str | None:
 
 def section_rule(doc: Doc, text: str) -> dict | None:
     """The section-start rule (``Related``, ``3 comments``, ``分享到``…) a short line matches, if any."""
-    cache = _memo(doc, "boilerplate.sections.cache")
-    try:
-        return cache[text]
-    except KeyError:
-        r = cache[text] = _section_rule(doc, text)
-        return r
+    return _memoized(doc, "boilerplate.sections.cache", _section_rule)(text)
 
 
 def _section_rule(doc: Doc, text: str) -> dict | None:
@@ -206,12 +229,18 @@ def layout_of(doc: Doc) -> Layout:
     if lay is None:
         texts = [ln.text for ln in doc.ledger.lines]
         rule_of = _memoized(doc, "boilerplate.sections.cache", _section_rule)
-        lay = analyze(texts, lambda t: rule_of(t) is not None,
+        lay = analyze(texts, _memoized(doc, "boilerplate.is_section.cache", _is_section),
                       lambda t: (rule_of(t) or {}).get("name", "").startswith("comments."))
         doc.fields["_layout"] = lay
     return lay
 
 
+def _is_section(doc: Doc, text: str) -> bool:
+    """Whether a line opens a page section (``section_rule`` finds a rule)."""
+    return section_rule(doc, text) is not None
+
+
+@text_memo(LINE_CACHE)
 def _teaser_item(text: str) -> bool:
     """A list item that reads as a headline (punctuated phrase), not a menu word."""
     body = strip_marker(text)
@@ -255,6 +284,16 @@ def _glued_menu(body: str) -> bool:
 
 def guess_kind(doc: Doc, text: str) -> str:
     """The kind of a line left outside the article with no shape of its own: menu item or teaser."""
+    return _guess_kind(_word_kinds(doc), text)
+
+
+def _guess_kinds(doc: Doc) -> Callable[[str], str]:
+    """``guess_kind`` for many lines of one document, through a per-rules cache (menus repeat)."""
+    _word_kinds(doc)  # its size checked once per document too
+    return _memoized(doc, "boilerplate.guess_kind.cache", _guess_kind_of)
+
+
+def _guess_kind_of(doc: Doc, text: str) -> str:
     return _guess_kind(_word_kinds(doc), text)
 
 
@@ -333,10 +372,31 @@ def _entry(doc: Doc, line: Line, a: int, b: int, kind: str, rule: str, lang: str
             "span": [s, s + len(raw)], "rule": rule}
 
 
-def _whole_entry(doc: Doc, line: Line, kind: str, rule: str) -> dict:
-    """``_entry(doc, line, 0, len(line.text), kind, rule, None)``: a ledger line is already stripped."""
-    return {"text": line.text, "kind": kind, "language": _entry_language(doc, line.text),
+def _whole_entry(doc: Doc, line: Line, kind: str, rule: str,
+                 lang_of: Callable[[str], str | None] | None = None) -> dict:
+    """``_entry(doc, line, 0, len(line.text), kind, rule, None)``: a ledger line is already stripped;
+    ``lang_of`` is the document's ``_entry_languages`` when the caller makes many entries."""
+    text = line.text
+    return {"text": text, "kind": kind, "language": (lang_of or _entry_languages(doc))(text),
             "span": [line.start, line.end], "rule": rule}
+
+
+def _entry_languages(doc: Doc) -> Callable[[str], str | None]:
+    """``_entry_language(doc, raw)`` for many entries of one document: the answer for ASCII text depends
+    only on the document's language, so it is computed once (``language_of`` of the empty string)."""
+    doc_lang = doc.language
+    ascii_lang = language_of("", doc_lang)
+    cache = _memo(doc, "boilerplate.language.cache")
+
+    def of(raw: str) -> str | None:
+        if raw.isascii():
+            return ascii_lang
+        key = (raw, doc_lang)
+        lang = cache.get(key)
+        if lang is None:
+            lang = cache[key] = language_of(raw, doc_lang)
+        return lang
+    return of
 
 
 def _entry_language(doc: Doc, raw: str) -> str | None:
@@ -353,11 +413,6 @@ def _entry_language(doc: Doc, raw: str) -> str | None:
 
 # ``_MARKER`` opens with a marker or a digit, never a letter; ``_SEPARATOR`` can match no line opening with
 # a letter or digit (those are neither punctuation, symbol nor space). Checked over every code point in tests.
-
-
-def _may_mark(text: str) -> bool:
-    """Whether ``_MARKER.match(text)`` can succeed: the first character is no letter."""
-    return not text[:1].isalpha()
 
 
 def _is_separator(text: str) -> bool:
@@ -387,6 +442,7 @@ def _dateish(text: str) -> bool:
 _NOT_MENU = (False, False)
 
 
+@text_memo(LINE_CACHE)
 def _menu_line(text: str) -> tuple[bool, bool]:
     """For the menu pass: whether a free line can open a menu run (``_is_nav_item`` or ``_is_separator``),
     and whether it counts as one of its items (opens with a marker, or is a separator)."""
@@ -439,7 +495,7 @@ def _notices(doc: Doc, lay: Layout, entries: list[dict]) -> None:
     gate = doc.rules.view("boilerplate.gate", _build_gate)
     cache = doc.rules.view("boilerplate.cache", lambda _rs: {})  # menus and footers repeat across pages
     src_rules = [{**r, "locale": "source"} for r in (doc.source or {}).get("boilerplate", [])]
-    src_id = (doc.source or {}).get("id", "")
+    src_prefix = f"source.{(doc.source or {}).get('id', '')}."
     prose = lay.prose
     for ln in doc.ledger.lines:
         if ln.role is not None:
@@ -450,7 +506,7 @@ def _notices(doc: Doc, lay: Layout, entries: list[dict]) -> None:
             continue
         head = 60 if size > MAX_LINE else None  # a long line is a notice only when it opens with one
         segs = _segments(ln, src_rules, head) if src_rules else []
-        prefix = f"source.{src_id}."
+        prefix = src_prefix
         if not segs:
             # a long prose line is a notice only when it opens with one: the first pass reads its head
             whole = not (size > 2 * HEAD_PROBE and prose[ln.index])
@@ -491,13 +547,14 @@ def _link_titles(doc: Doc, lay: Layout, entries: list[dict]) -> None:
 
 def _word_lines(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
     """1b. Short lines made only of share, ad or menu words (``微博 微信 分享 106``, ``Tweet``)."""
+    lang_of = _entry_languages(doc)
     for ln, w, prose in zip(doc.ledger.lines, lay.weights, lay.prose, strict=True):
         if ln.role is None and w <= 15 and not prose:
             kind = kind_of(ln.text)
             if kind:
                 rule = f"boilerplate.words.{kind}"
                 doc.ledger.claim(ln.index, "boilerplate", kind, rule)
-                entries.append(_whole_entry(doc, ln, kind, rule))
+                entries.append(_whole_entry(doc, ln, kind, rule, lang_of))
                 doc.fire(rule)
 
 
@@ -505,6 +562,7 @@ def _sections(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
     """2. Page sections outside the article: a heading (``Related``, ``Share this``) and its short items.
     Only a section line can open one, and a run stops before the next: the loop visits those lines."""
     lines = doc.ledger.lines
+    lang_of = _entry_languages(doc)
     done = 0  # lines before this one belong to a section already read
     for i in [k for k, s in enumerate(lay.section) if s]:
         ln = lines[i]
@@ -525,7 +583,7 @@ def _sections(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
                     kind = kind_of(lines[j].text) or (
                         "navigation" if menu_shaped(lines[j].text) or r["kind"] == "share" else kind)
                 doc.ledger.claim(j, "boilerplate", kind, rule)
-                entries.append(_whole_entry(doc, lines[j], kind, rule))
+                entries.append(_whole_entry(doc, lines[j], kind, rule, lang_of))
             j += 1
         doc.fire(rule)
         done = max(j, i + 1)
@@ -536,6 +594,7 @@ def _menus(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
     article. Each free line is read once (``_menu_line``); only a line that can open a run is visited."""
     lines = doc.ledger.lines
     main = lay.main
+    lang_of = _entry_languages(doc)
     marks = [_menu_line(ln.text) if ln.role is None and not m else _NOT_MENU for ln, m in zip(lines, main, strict=True)]
     done = 0  # lines before this one were read as part of a run
     for i in [k for k, (opens, _item) in enumerate(marks) if opens]:
@@ -553,7 +612,7 @@ def _menus(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
                 if ln.role is None:
                     kind = kind_of(ln.text) or ("related" if _teaser_item(ln.text) else "navigation")
                     doc.ledger.claim(k, "boilerplate", kind, "boilerplate.menu_run")
-                    entries.append(_whole_entry(doc, ln, kind, "boilerplate.menu_run"))
+                    entries.append(_whole_entry(doc, ln, kind, "boilerplate.menu_run", lang_of))
             doc.fire("boilerplate.menu_run")
         done = max(j, i + 1)
 
@@ -569,12 +628,13 @@ def sweep(doc: Doc) -> None:
     if not outside or not whole_page(doc, lay):
         return
     entries = doc.fields.setdefault("boilerplate", [])
-    kind_of = _word_kinds(doc)
+    guess = _guess_kinds(doc)
+    lang_of = _entry_languages(doc)
+    rule = "boilerplate.outside_main"
     for ln in outside:
-        kind = _guess_kind(kind_of, ln.text)
-        rule = "boilerplate.outside_main"
+        kind = guess(ln.text)
         doc.ledger.claim(ln.index, "boilerplate", kind, rule)
-        entries.append(_whole_entry(doc, ln, kind, rule))
+        entries.append(_whole_entry(doc, ln, kind, rule, lang_of))
     doc.fire("boilerplate.outside_main")
     entries.sort(key=lambda e: e["span"])
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -236,12 +237,27 @@ def _rules(doc: Doc) -> list[tuple[str, dict]]:
     return out
 
 
+def _gated(doc: Doc) -> list[tuple[str, dict, Callable[[str], bool]]]:
+    """``_rules`` with each pattern's prefilter gate, kept per rule set for each (source, languages): it
+    depends on nothing else. A source that is not one of the rule set's own is not kept (bounded)."""
+    src = doc.source
+    sid = src["id"] if src else None
+    if src and doc.rules.sources.get(sid) is not src:
+        return [(name, r, search_gate(r["pattern"])) for name, r in _rules(doc)]
+    lang = doc.language or ""
+    key = (sid, tuple(c for c in dict.fromkeys([lang, lang.split("-")[0], "und"]) if c and c in doc.rules.locales))
+    memo = doc.rules.view("dates.gated_rules", lambda _r: {})
+    got = memo.get(key)
+    if got is None:
+        got = memo[key] = [(name, r, search_gate(r["pattern"])) for name, r in _rules(doc)]
+    return got
+
+
 def _by_rules(doc: Doc, lines: list[Line]) -> None:
-    rules = _rules(doc)
-    if not rules:
+    gated = _gated(doc)
+    if not gated:
         return
     anchor = _anchor(doc)
-    gated = [(name, r, search_gate(r["pattern"])) for name, r in rules]
     may_date = _dated_lines(doc)
     for ln in lines:
         size = len(ln.text)
@@ -312,6 +328,7 @@ def _spec_box(lines: list[Line], i: int, memo: dict[int, bool]) -> bool:
 def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
     out: list[Cand] = []
     spec: dict[int, bool] = {}
+    neg_line: dict[int, bool] = {}   # a line holds a word saying its dates are no publication's
     _slash_order(doc, lines)
     may_date = _dated_lines(doc)
     hijri = bool(doc.fields.get("_hijri"))
@@ -369,7 +386,9 @@ def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
                 lab_at = max(0, c.lstart - ln.start) if c.lstart >= 0 else m.start()
                 c.neg = sh.neg.find_last(ln.text[lab_at:m.start()]) is not None
             elif c.residue <= 2 * HEADER_RESIDUE:
-                c.neg = sh.neg.find_last(ln.text) is not None
+                if ln.index not in neg_line:   # (asked once per line, whichever of its dates asks)
+                    neg_line[ln.index] = sh.neg.find_last(ln.text) is not None
+                c.neg = neg_line[ln.index]
             c.weak = ln.role == "boilerplate"
             if c.label and not c.neg and c.lstart >= 0 and sh.fact_labels \
                     and fact_key(doc.text[c.lstart:c.start]) in sh.fact_labels \
@@ -464,6 +483,8 @@ def _find(sh: Shapes, text: str, hijri: bool = False) -> list[tuple[re.Match, di
 def _weight(s: str) -> int:
     """Letters of ``s``, a CJK character counting as a short word (it carries as much as 2-3 letters)."""
     letters = _NOISE.sub("", s)
+    if letters.isascii():   # (no character at or past U+2E80)
+        return len(letters)
     return len(letters) + sum(2 for ch in letters if ord(ch) >= 0x2E80)
 
 

@@ -73,10 +73,11 @@ SHAPES = [
 # ``dates._find`` runs a shape on a window only when the window holds it. Each opens with a character
 # class, which the regex engine skips to fast; the month-word ones (6-8) hold the month word by the year.
 SHAPE_NEEDS = {
-    0: re.compile(r"\d[\-./]"), 1: re.compile("年"), 2: re.compile("년"),
+    # a year, its separator, the month's first digit (first character a class, the branch by a look-back)
+    0: re.compile(r"[12](?:(?<=1)9[5-9]|(?<=2)0[0-4])\d[\-./]\s?\d"), 1: re.compile("年"), 2: re.compile("년"),
     # ``juche|主體|주체|民國|民国`` case-insensitively (``j u c h e`` fold only to their ASCII capitals)
     3: re.compile("[jJ主주民](?:(?<=[jJ])[uU][cC][hH][eE]|(?<=主)體|(?<=주)체|(?<=民)[國国])"),
-    4: re.compile(r"\d\."), 5: re.compile(r"\d[/\-]"),
+    4: re.compile(r"\d\.\s?\d\d?\.\s?\d\d"), 5: re.compile(r"\d[/\-]"),
     6: re.compile(rf"\d(?:\.|st|nd|rd|th|er|º|°)?\s*(?:de\s+|of\s+|-)?{_MW}(?:,|\s|-)\s*(?:de\s+|del\s+)?{_Y4}",
                   re.IGNORECASE),
     7: re.compile(rf"\d(?:st|nd|rd|th)?(?:,|\.)?\s*{_Y4}", re.IGNORECASE),

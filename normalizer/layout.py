@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 import regex
 
@@ -92,7 +92,24 @@ def ends_sentence(text: str) -> bool:
     return _END.search(text) is not None
 
 
-@lru_cache(maxsize=65536)
+CACHE_CHARS = 200          # only lines up to this long are memoized (menus and footers; prose rarely repeats)
+
+
+def text_memo(maxsize: int, max_chars: int = CACHE_CHARS):
+    """``lru_cache`` for a pure function of one line's text, for short texts only, so the memory a cache
+    holds stays bounded by ``maxsize * max_chars`` characters whatever lines a corpus has."""
+    def deco(fn):
+        cached = lru_cache(maxsize=maxsize)(fn)
+
+        @wraps(fn)
+        def call(text: str):
+            return cached(text) if len(text) <= max_chars else fn(text)
+        call.cache_clear = cached.cache_clear   # type: ignore[attr-defined]
+        return call
+    return deco
+
+
+@text_memo(65536)
 def weight(text: str) -> float:
     """Words in a line, CJK characters counted as 1/2.5 word each."""
     if text.isascii():  # no CJK character: ``c`` below is 0
@@ -215,19 +232,68 @@ def _maxseg(sc: list[float], lo: int, hi: int) -> tuple[int, int, float]:
     return bs, be, best
 
 
+LINE_CACHE = 65536         # per-line features of recent texts (a pure function of the text)
+
+
+@text_memo(LINE_CACHE)
+def _line_features(t: str) -> tuple[float, bool, bool, bool, bool, bool]:
+    """One line's weight, list marker, sentence end (only asked of lines of weight 5 or more: the only
+    ones whose end is read), glued teaser, table row and prose (menus and footers repeat across pages)."""
+    wt = weight(t)
+    mk = has_marker(t)
+    en = wt >= 5 and ends_sentence(t)
+    gl = wt >= 8 and glued_teaser(t)
+    tb = "  " in t and is_table_row(t)  # the same test opens ``is_table_row``
+    prose = (wt >= PROSE_WORDS and (not mk or (wt >= 14 and t[-1:] in _FULL_STOP)) and (en or wt >= 20)
+             and not gl) or tb
+    return wt, mk, en, gl, tb, prose
+
+
 def _features(texts: list[str], is_section) -> tuple[list[float], list[bool], list[bool], list[bool], list[bool],
                                                    list[bool], int]:
-    """Per line: weight, list marker, sentence end (only asked of lines of weight 5 or more: the only
-    ones whose end is read), glued teaser, section marker, prose; and the number of table rows."""
-    w = list(map(weight, texts))
-    marker = list(map(has_marker, texts))
-    end = [wt >= 5 and ends_sentence(t) for t, wt in zip(texts, w, strict=True)]
-    glued = [wt >= 8 and glued_teaser(t) for t, wt in zip(texts, w, strict=True)]
+    """Per line: weight, list marker, sentence end, glued teaser, section marker, prose (``_line_features``);
+    and the number of table rows."""
+    if not texts:
+        return [], [], [], [], [], [], 0
+    w, marker, end, glued, table, prose = map(list, zip(*map(_line_features, texts), strict=True))
     section = [wt < 16 and is_section(t) for t, wt in zip(texts, w, strict=True)]
-    table = ["  " in t and is_table_row(t) for t in texts]  # the same test opens ``is_table_row``
-    prose = [(wt >= PROSE_WORDS and (not mk or (wt >= 14 and t[-1:] in _FULL_STOP)) and (en or wt >= 20)
-              and not gl) or tb for t, wt, mk, en, gl, tb in zip(texts, w, marker, end, glued, table, strict=True)]
     return w, marker, end, glued, section, prose, sum(table)
+
+
+def _scores(texts: list[str], w: list[float], marker: list[bool], end: list[bool], glued: list[bool],
+            section: list[bool], prose: list[bool], is_comments) -> tuple[list[float], int | None]:
+    """Each line's score for the main block, and the first line of a comment thread (None: none); a
+    line is inside the thread from that line on."""
+    sc: list[float] = []
+    append = sc.append
+    comments_from = None
+    seen = 0
+    prev = False  # the line before is prose
+    nexts = prose[1:] + [False]
+    for i, (pr, nxt, sec, wt, gl, mk, en) in enumerate(zip(prose, nexts, section, w, glued, marker, end,
+                                                              strict=True)):
+        seen += pr
+        if sec:
+            s = -10.0
+            if comments_from is None and seen >= 2 and is_comments(texts[i]):
+                comments_from = i
+        elif pr:
+            s = min(wt, 50) / 5 + 1
+            if not prev and not nxt:
+                s -= 2.5  # a lone long line among short ones: a teaser or a caption
+            if comments_from is not None:
+                s = -0.5
+        elif gl:
+            s = -2.0
+        elif mk:
+            s = -1.5
+        elif wt >= 5 and en:
+            s = 0.0
+        else:
+            s = -1.0
+        append(s)
+        prev = pr
+    return sc, comments_from
 
 
 def analyze(texts: list[str], is_section, is_comments) -> Layout:
@@ -235,32 +301,7 @@ def analyze(texts: list[str], is_section, is_comments) -> Layout:
     ``is_comments(text)`` say whether a short line opens a page section or a comment thread."""
     n = len(texts)
     w, marker, end, glued, section, prose, tables = _features(texts, is_section)
-    sc: list[float] = []
-    in_comments: list[bool] = []
-    comments_from = None
-    seen = 0
-    for i in range(n):
-        seen += prose[i]
-        if section[i]:
-            s = -10.0
-            if comments_from is None and seen >= 2 and is_comments(texts[i]):
-                comments_from = i
-        elif prose[i]:
-            s = min(w[i], 50) / 5 + 1
-            if (i == 0 or not prose[i - 1]) and (i == n - 1 or not prose[i + 1]):
-                s -= 2.5  # a lone long line among short ones: a teaser or a caption
-            if comments_from is not None:
-                s = -0.5
-        elif glued[i]:
-            s = -2.0
-        elif marker[i]:
-            s = -1.5
-        elif w[i] >= 5 and end[i]:
-            s = 0.0
-        else:
-            s = -1.0
-        sc.append(s)
-        in_comments.append(comments_from is not None)
+    sc, comments_from = _scores(texts, w, marker, end, glued, section, prose, is_comments)
     lay = Layout(prose, [False] * n, section, comments_from, weights=w,
                  wrapped=hard_wrapped([len(t) for t in texts], tables))
     bs, be, _ = _maxseg(sc, 0, n)
@@ -274,7 +315,7 @@ def analyze(texts: list[str], is_section, is_comments) -> Layout:
     a, b = bs, be
     while True:  # forward across short interruptions
         s2, e2, v = _maxseg(sc, b + 1, min(n, b + 60))
-        if s2 < 0 or v < BRIDGE_SCORE or s2 - b > GAP_LINES or in_comments[s2]:
+        if s2 < 0 or v < BRIDGE_SCORE or s2 - b > GAP_LINES or (comments_from is not None and s2 >= comments_from):
             break
         while e2 > s2 and not prose[e2]:
             e2 -= 1

@@ -37,8 +37,6 @@ def test_marker_and_separator_shortcuts():
         assert layout.has_marker(text) == bool(layout.MARKER.match(text)), text
         assert layout.strip_marker(text) == layout.MARKER.sub("", text, count=1), text
         assert boilerplate._is_separator(text) == bool(boilerplate._SEPARATOR.match(text)), text
-        if boilerplate._MARKER.match(text):
-            assert boilerplate._may_mark(text), text
 
 
 def test_glued_teaser_prefilter():

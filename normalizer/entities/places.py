@@ -24,6 +24,7 @@ Industrial Industry Chemical Pharmaceutical Medical Hydro Nuclear Power Commissi
 Guard Forces Command Coalition Alliance Front Movement Union Congress Parliament Assembly Senate Cabinet
 Office Department Bureau Service Services Authority Administration Board Organization Organisation Liberation
 Football Soccer""".split())
+_ORG_WORD_MAX = max(map(len, ORG_WORDS_EN))
 ORG_PREFIX_EN = frozenset("University Bank Republic Embassy Consulate Government Ministry Museum Port Mayor Governor".split())
 CJK_ORG_SUFFIX = ("新聞", "新闻", "大学", "大學", "大会", "大會", "奥运", "奧運", "奥運", "五輪", "銀行", "银行",
                   "电视台", "電視台", "日報", "日报", "時報", "时报", "証券", "证券", "电力", "電力", "航空", "机场",
@@ -139,10 +140,11 @@ def _org_follows(text: str, e: int, key: Key) -> bool:
         # one blank, then a capitalised word (every ORG_WORDS_EN word starts with a capital)
         if not text.startswith(" ", j) or j + 1 >= len(text) or not text[j + 1].isupper():
             return False
-        k = j + 1
-        while k < len(text) and (text[k].isalpha() or text[k] == "-"):
+        # the word after the blank: letters and hyphens (no ORG_WORDS_EN word is longer than _ORG_WORD_MAX)
+        k, stop = j + 1, min(len(text), j + 2 + _ORG_WORD_MAX)
+        while k < stop and (text[k].isalpha() or text[k] == "-"):
             k += 1
-        return text[j + 1:k] in ORG_WORDS_EN
+        return k - j - 1 <= _ORG_WORD_MAX and text[j + 1:k] in ORG_WORDS_EN
     return False
 
 
@@ -229,9 +231,9 @@ def match_segment(rules: Rules, text: str, seg: int) -> tuple[list[Mention], lis
         if key.places:
             if last in _LATIN_LAST:
                 # ``_org_follows`` needs a blank after the name; ``_org_precedes`` a blank before it
-                if e < n and text[e] == " " and (_org_follows(text, e, key) or _CURRENCY_RX.match(text, e)):
+                if e < n and text[e] == " " and (_org_follows(text, e, key) or _currency(text, e)):
                     continue
-            elif first == "Latn" and e < n and text[e] == " " and _CURRENCY_RX.match(text, e):
+            elif first == "Latn" and e < n and text[e] == " " and _currency(text, e):
                 continue  # ``U.S. dollars``
             elif last in _CJK_LAST and text.startswith(CJK_ORG_SUFFIX, e):
                 continue
@@ -284,6 +286,14 @@ _PERSON_NEXT_RX = compile_rx(r" (?P<w>\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?)(?=[,.;:)
 # ``Northern Virginia``, ``Northwest Arkansas``: a capitalised compass word before a state is a region
 _COMPASS_RX = compile_rx(r"(?<![\p{L}])(?P<w>(?:North|South|East|West)(?:ern|east|west|eastern|western)?|Central|Upstate)[ ]$",
                          "entities.place.compass")
+_CURRENCY_STARTS = (" dollar", " cent")
+
+
+def _currency(text: str, e: int) -> bool:
+    """``_CURRENCY_RX`` at ``e``; its literal start is tested first (most names are followed by other words)."""
+    return text.startswith(_CURRENCY_STARTS, e) and _CURRENCY_RX.match(text, e) is not None
+
+
 STATE_CUE_BEFORE = ("upstate ", "state of ", "State of ")
 STATE_CUE_AFTER = (" state", " State")
 
@@ -291,6 +301,9 @@ STATE_CUE_AFTER = (" state", " State")
 def _person_next(text: str, e: int) -> bool:
     """A town's name followed by a capitalised word that is no stop word, month, place or organization word,
     then lower case: the first name of a person (``Kent Powell``, ``Charlotte Greenfield,``)."""
+    # the pattern starts with a blank and a capital (\p{Lu} is a subset of str.isupper)
+    if not (e + 1 < len(text) and text[e] == " " and text[e + 1].isupper()):
+        return False
     m = _PERSON_NEXT_RX.match(text, e)
     if not m:
         return False
@@ -323,8 +336,8 @@ def _state_entry(cands: tuple, text: str, s: int, e: int) -> dict | None:
 
 def _compass_region(entry: dict, text: str, s: int) -> dict | None:
     """``Northern Virginia``: a region of a first-level division named with a capitalised compass word."""
-    if entry.get("kind") != "region" or not entry.get("country") or s < 5:
-        return None
+    if entry.get("kind") != "region" or not entry.get("country") or s < 5 or " " not in text[s - 2:s]:
+        return None  # the pattern ends with a blank at ``s`` (or before a final newline)
     m = _COMPASS_RX.search(text, max(0, s - 16), s)
     if not m or m.group("w") == "Upstate":
         return None
