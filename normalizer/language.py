@@ -13,10 +13,12 @@ as a short one and boilerplate in another language (an ICP footer on an English 
 from __future__ import annotations
 
 import json
-import re
 import threading
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
+from itertools import accumulate
+from operator import attrgetter
 from pathlib import Path
 
 import hanzidentifier
@@ -56,20 +58,18 @@ def stopword_guess(text: str) -> tuple[str | None, float]:
     words = _WORD.findall(text)[:MAX_WORDS] if text else []
     if len(words) < MIN_WORDS:
         return None, 0.0
+    found = [langs for langs in map(index.get, map(str.casefold, words)) if langs]
     score: dict[str, float] = {}
-    hits: dict[str, int] = {}
-    for w in words:
-        langs = index.get(w.casefold())
-        if langs:
-            for code, weight in langs:
-                score[code] = score.get(code, 0.0) + weight
-                hits[code] = hits.get(code, 0) + 1
+    get = score.get
+    for langs in found:     # in word order, as each sum's floating-point rounding depends on it
+        for code, weight in langs:
+            score[code] = get(code, 0.0) + weight
     if not score:
         return None, 0.0
     ranked = sorted(score.items(), key=lambda kv: (-kv[1], kv[0]))
     best, top = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
-    coverage = hits[best] / len(words)
+    coverage = sum(code == best for langs in found for code, _ in langs) / len(words)    # best's hits
     if top < MIN_SCORE or coverage < MIN_COVERAGE or top < MIN_MARGIN * second:
         return None, 0.0
     return best, round(min(0.99, 0.9 + 0.1 * (1 - second / top) * min(1.0, coverage / 0.4)), 3)
@@ -103,15 +103,19 @@ def _char_info(ch: str) -> tuple[int, bool]:
     return info
 
 
-_ASCII_NON_ALPHA = bytes(c for c in range(128) if not chr(c).isalpha())
-_ASCII_RUN = re.compile(r"[\x00-\x7f]+")
+# Bytes kept to count ASCII letters, and the ASCII bytes (which a UTF-8 multi-byte sequence never holds).
+_NOT_ASCII_ALPHA = bytes(c for c in range(256) if not (c < 128 and chr(c).isalpha()))
+_ASCII_BYTES = bytes(range(128))
 
 
 def split_ascii(text: str) -> tuple[int, str]:
-    """(how many ASCII letters ``text`` holds, its non-ASCII characters run together), both at C speed."""
-    data = text.encode("ascii", "ignore")
-    return len(data.translate(None, _ASCII_NON_ALPHA)), "" if len(data) == len(text) else \
-        _ASCII_RUN.sub("", text)
+    """(how many ASCII letters ``text`` holds, its non-ASCII characters run together), both at C speed:
+    from its UTF-8 bytes, where the ASCII characters are the bytes below 128 (lone surrogates pass)."""
+    data = text.encode("utf-8", "surrogatepass")
+    letters = len(data.translate(None, _NOT_ASCII_ALPHA))
+    if len(data) == len(text):
+        return letters, ""
+    return letters, data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
 def script_counts(text: str) -> dict[str, int]:
@@ -209,6 +213,10 @@ def _langdetect(text: str) -> tuple[str | None, float]:
     return _LANGDETECT_MAP.get(best.lang, best.lang), float(best.prob)
 
 
+_TEXT = attrgetter("text")
+_INDEX = attrgetter("index")
+
+
 def _free_lines(doc: Doc) -> list:
     """Lines no stage has placed (footers found by sources are out), each distinct text once."""
     seen: set[str] = set()
@@ -222,27 +230,24 @@ def _free_lines(doc: Doc) -> list:
 
 def sample(doc: Doc, lines: list | None = None) -> str:
     """The longest distinct free lines in text order, up to SAMPLE_CHARS: body text, not menus or footers."""
-    free = lines if lines is not None else _free_lines(doc)
-    ranked = sorted(free, key=lambda ln: (-len(ln.text), ln.index))
+    free = sorted(lines if lines is not None else _free_lines(doc), key=_INDEX)
+    lengths = list(map(len, map(_TEXT, free)))
+    # longest first, in text order among equals (a stable sort keeps it)
     picked, total = [], 0
-    for ln in ranked:
-        picked.append(ln)
-        total += len(ln.text)
+    for k in sorted(range(len(free)), key=lengths.__getitem__, reverse=True):
+        picked.append(k)
+        total += lengths[k]
         if total >= SAMPLE_CHARS:
             break
-    picked.sort(key=lambda ln: ln.index)
-    return "\n".join(ln.text for ln in picked)[: SAMPLE_CHARS * 2]
+    picked.sort()
+    return "\n".join([free[k].text for k in picked])[: SAMPLE_CHARS * 2]
 
 
 def wide_counts(lines: list) -> dict[str, int]:
     """Script counts over the free lines, bounded to WIDE_CHARS: the script of the page as a whole."""
-    parts, total = [], 0
-    for ln in lines:
-        parts.append(ln.text)
-        total += len(ln.text)
-        if total >= WIDE_CHARS:
-            break
-    return script_counts("\n".join(parts)[:WIDE_CHARS])
+    texts = list(map(_TEXT, lines))
+    upto = bisect_left(list(accumulate(map(len, texts))), WIDE_CHARS)    # the line that reaches WIDE_CHARS
+    return script_counts("\n".join(texts[:upto + 1])[:WIDE_CHARS])
 
 
 def detect(doc: Doc) -> None:

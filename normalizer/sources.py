@@ -14,8 +14,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache
+from functools import lru_cache, partial
+from itertools import accumulate, compress
+from operator import add, not_
 from urllib.parse import urlsplit
 
 import ahocorasick
@@ -61,6 +64,16 @@ _UNSET = object()
 # ``s``): a text without any of them can only match its ASCII words.
 _COPYRIGHT_OTHER = "©ⓒ版著저無无不禁未무재ſ"
 _OTHER = re.compile(f"[{_COPYRIGHT_OTHER}]")
+# What ``_COPYRIGHT`` can match in a lowercased line besides its ASCII words, by first character: its other
+# words as literals (``무단`` stands for ``무단\s*전재``) and ``ſ``, which ``regex.I`` folds to ``s`` (tested).
+_COPYRIGHT_HINTS: dict[str, tuple[str, ...]] = {}
+for _w in [w.replace("\\", "").split("s*")[0] for w in _COPYRIGHT.pattern.split("|")] + ["ſ"]:
+    if not _w.isascii():
+        _COPYRIGHT_HINTS[_w[0]] = (*_COPYRIGHT_HINTS.get(_w[0], ()), _w)
+# Characters the automaton tries first at its root (a linear scan there): frequent ones early. The order
+# changes the speed only; words that are not keywords (a character and ``\x01``) hold no entries.
+_ROOT_FIRST = " \netaoinshrdlcumwfgypbvkjxqz.,-0123456789:/()'\"’“”–äöüéèàáíóúñçß"
+_NFKC_KEEPS = partial(unicodedata.is_normalized, "NFKC")
 _SCRIPT_LANG = (("Hangul", "ko"), ("Hiragana", "ja"), ("Katakana", "ja"), ("Han", "zh"), ("Cyrillic", "ru"))
 
 
@@ -101,8 +114,12 @@ def _build(rules: Rules) -> dict:
                     add(k, sid, "rule", i)
             else:
                 always.append((sid, i))
-    for w, entries in sorted(hits.items()):
-        auto.add_word(w, (w, tuple(sorted(entries))))
+    words = {w: (w, tuple(sorted(entries))) for w, entries in hits.items()}
+    for ch in _ROOT_FIRST:
+        words.setdefault(ch + "\x01", (ch + "\x01", ()))
+    rank = {ch: i for i, ch in enumerate(_ROOT_FIRST)}
+    for w in sorted(words, key=lambda w: (rank.get(w[0], len(rank)), w)):
+        auto.add_word(w, words[w])
     if hits:
         auto.make_automaton()
     domains.sort(key=lambda x: (-len(x[0]), x[0]))
@@ -214,6 +231,60 @@ def _is_copyright(low: str) -> bool:
     return not low.isascii() and _OTHER.search(low) is not None and _COPYRIGHT.search(low) is not None
 
 
+def _lowered(text: str) -> str:
+    """A line as the automaton reads it: NFKC and lowercased (only lowercased when NFKC changes its length,
+    so that spans stay exact)."""
+    if text.isascii():      # NFKC keeps ASCII as it is
+        return text.lower()
+    low = unicodedata.normalize("NFKC", text).lower()
+    return low if len(low) == len(text) else text.lower()
+
+
+def _lowered_lines(texts: list[str]) -> tuple[str, list[int]]:
+    """The lines as ``_lowered`` gives them, joined by ``\\n``, and where each ends there.
+
+    The text is lowercased at once and only the lines NFKC changes are redone alone: lowercasing maps each
+    character alone but for a final sigma, which a ``\\n`` ends as a line's end does, and makes no
+    ``\\n``; a line NFKC keeps is lowercased only (tested)."""
+    joined = "\n".join(texts)
+    low = joined.lower()
+    lengths = list(map(len, texts))
+    if len(low) != len(joined):     # lowercasing made a line longer: each line alone, as before
+        lows = [_lowered(t) for t in texts]
+        low = "\n".join(lows)
+        lengths = list(map(len, lows))
+    elif not low.isascii() and not unicodedata.is_normalized("NFKC", joined):
+        ends = list(accumulate(lengths))
+        pieces, done = [], 0
+        for i in compress(range(len(texts)), map(not_, map(_NFKC_KEEPS, texts))):
+            start = ends[i] - lengths[i] + i     # where line i starts in ``low``
+            pieces += [low[done:start], _lowered(texts[i])]    # as long as the line: its lowercasing is
+            done = start + lengths[i]
+        low = "".join(pieces) + low[done:]
+    return low, list(map(add, accumulate(lengths), range(len(lengths))))
+
+
+def _find_all(low: str, words: tuple[str, ...] | list[str], at: set[int]) -> None:
+    """Add to ``at`` where each of ``words`` starts in ``low``."""
+    for w in words:
+        k = low.find(w)
+        while k >= 0:
+            at.add(k)
+            k = low.find(w, k + 1)
+
+
+def _copyright_lines(low: str, ends: list[int]) -> list[int]:
+    """The lines (by index) of ``low`` (the lowered lines joined by ``\\n``, line ``i`` ending at ``ends[i]``)
+    on which ``_is_copyright`` holds: it runs only on lines holding a word it needs (``_COPYRIGHT_HINTS``)."""
+    at: set[int] = set()
+    _find_all(low, _COPYRIGHT_ASCII, at)
+    if not low.isascii():
+        for first, words in _COPYRIGHT_HINTS.items():
+            if first in low:
+                _find_all(low, words, at)
+    return [i for i in sorted({bisect_left(ends, k) for k in at}) if _is_copyright(low[ends[i - 1] + 1 if i else 0:ends[i]])]
+
+
 def from_text(doc: Doc) -> None:
     """Score every source with evidence in the text; the best one above ``MIN_SCORE`` is the source."""
     idx = index(doc.rules)
@@ -236,44 +307,43 @@ def from_text(doc: Doc) -> None:
             best_ev[sid] = (w, rule, raw, span)
 
     auto = idx["auto"]
-    copyright_lines: list[int] = []
-    for i, ln in enumerate(lines):
-        text = ln.text[:MAX_LINE]
-        if text.isascii():      # NFKC keeps ASCII as it is
-            low = text.lower()
-        else:
-            low = unicodedata.normalize("NFKC", text).lower()
-            if len(low) != len(text):       # NFKC changed the length: spans are approximate, matching is not
-                low = text.lower()
-        if _is_copyright(low):
-            copyright_lines.append(i)
-            is_copy = True
-        else:
-            is_copy = False
-        if auto is None:
-            continue
-        label = _UNSET
-        for end, (word, entries) in auto.iter(low):
-            start = end - len(word) + 1
-            if not _bounded(low, start, end + 1, word):
+    texts = [ln.text[:MAX_LINE] for ln in lines]
+    low, ends = _lowered_lines(texts)
+    copy: dict[int, bool] = {}      # _is_copyright per line looked at
+    labels: dict[int, object] = {}
+    for stop, (word, entries) in (auto.iter(low) if auto is not None else ()):
+        if not entries:
+            continue        # a word only there to order the automaton
+        end = stop + 1
+        i = bisect_left(ends, stop)
+        first = ends[i - 1] + 1 if i else 0
+        at = end - len(word)
+        if at < first or not _bounded(low, at, end, word):
+            continue        # across lines, or not standing as a word
+        ln = lines[i]
+        start = at - first
+        span = (ln.start + start, ln.start + end - first)
+        text = texts[i]
+        raw = text[start:end - first]
+        mail = at > first and low[at - 1] == "@"
+        is_copy = copy.get(i)
+        if is_copy is None:
+            is_copy = copy[i] = _is_copyright(low[first:ends[i]])
+        for sid, what, ridx in entries:
+            if mail and (what != "domain" or word in WEBMAIL):
                 continue
-            span = (ln.start + start, ln.start + end + 1)
-            raw = text[start:end + 1]
-            mail = start > 0 and low[start - 1] == "@"
-            for sid, what, ridx in entries:
-                if mail and (what != "domain" or word in WEBMAIL):
-                    continue
-                if what == "rule":
-                    rule_lines.setdefault((sid, ridx), []).append(i)
-                elif is_copy and not mail:
-                    credit(sid, "copyright", W_COPYRIGHT, f"source.{sid}.copyright", text, (ln.start, ln.end))
-                elif what == "domain":
-                    credit(sid, "domain", W_DOMAIN, f"source.{sid}.domain", raw, span, cap=3)
-                else:
-                    if label is _UNSET:     # looked for only when a name is found on the line
-                        label = _LABEL.search(low)
-                    if label and label.end() <= start <= label.end() + 2 and i < max(HEAD_LINES, n // 2):
-                        credit(sid, "label", W_LABEL, f"source.{sid}.label", text, (ln.start, ln.end))
+            if what == "rule":
+                rule_lines.setdefault((sid, ridx), []).append(i)
+            elif is_copy and not mail:
+                credit(sid, "copyright", W_COPYRIGHT, f"source.{sid}.copyright", text, (ln.start, ln.end))
+            elif what == "domain":
+                credit(sid, "domain", W_DOMAIN, f"source.{sid}.domain", raw, span, cap=3)
+            else:
+                label = labels.get(i, _UNSET)
+                if label is _UNSET:     # looked for only when a name is found on the line
+                    label = labels[i] = _LABEL.search(low[first:ends[i]])
+                if label and label.end() <= start <= label.end() + 2 and i < max(HEAD_LINES, n // 2):
+                    credit(sid, "label", W_LABEL, f"source.{sid}.label", text, (ln.start, ln.end))
     # the source files' own detect rules: on their keyword lines, or on their region when they have none
     todo = sorted(rule_lines.items()) + [((sid, i), None) for sid, i in idx["always"]]
     for (sid, ridx), where_lines in todo:
@@ -309,7 +379,7 @@ def from_text(doc: Doc) -> None:
             _, rule, raw, span = best_ev[sid]
             _set(doc, doc.rules.sources[sid], rule, raw, span)
             return
-    for i in reversed(copyright_lines[-6:]):   # no source file: the copyright line may still name it
+    for i in reversed(_copyright_lines(low, ends)[-6:]):   # no source file: the copyright line may still name it
         ln = lines[i]
         name = generic_name(ln.text[:MAX_LINE])
         if name:
