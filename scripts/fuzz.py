@@ -1,7 +1,7 @@
 """Fuzz ``normalize`` at volume with hypothesis: no exception escapes, the record is valid JSON, the
 ledger invariant holds, and the same input gives byte-identical output.
 
-    python scripts/fuzz.py -n 100000 [--seed 0] [--shard 0/2]
+    python scripts/fuzz.py -n 100000 [--seed 0]   (run one per core with different seeds)
 
 Inputs mix news-shaped lines (titles, datelines, "Posted on" headers, footers in several scripts and
 encodings, URLs, numbers, dates) with arbitrary Unicode and raw bytes. tests/test_properties.py runs the
