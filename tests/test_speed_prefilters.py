@@ -127,7 +127,8 @@ def test_source_detect_keywords_cover_every_line_their_pattern_matches(norm):
     missing = [(sid, r["name"]) for sid, src in sorted(norm.rules.sources.items())
                for r in src.get("detect", []) if not r.get("keywords")]
     assert not missing, missing
-    rules = [(sid, r) for sid, src in sorted(norm.rules.sources.items()) for r in src.get("detect", [])]
+    rules = [(sid, r, regex.compile(r["pattern"].source, r["pattern"].pattern.flags | regex.MULTILINE))
+             for sid, src in sorted(norm.rules.sources.items()) for r in src.get("detect", [])]
     # Lines are searched in blocks (one call per rule per block, ``^``/``$`` per line); each hit is checked
     # again on its own line, and the search goes on from the next line, so no matching line is skipped.
     missed = []
@@ -135,8 +136,7 @@ def test_source_detect_keywords_cover_every_line_their_pattern_matches(norm):
         chunk = LINES[b:b + BLOCK]
         block = "\n".join(chunk)
         starts = list(itertools.accumulate((len(x) + 1 for x in chunk[:-1]), initial=0))
-        for sid, r in rules:
-            rx = regex.compile(r["pattern"].source, r["pattern"].pattern.flags | regex.MULTILINE)
+        for sid, r, rx in rules:
             pos = 0
             while (m := rx.search(block, pos)) is not None:
                 i = bisect.bisect_right(starts, m.start()) - 1
