@@ -29,6 +29,7 @@ from .layout import (
     Layout,
     analyze,
     glued_teaser,
+    has_cjk,
     has_marker,
     marker_end,
     menu_row,
@@ -265,7 +266,7 @@ def menu_shaped(text: str) -> bool:
 def _menu_body(body: str) -> bool:
     """``menu_shaped`` of a line whose list marker is already cut off."""
     return bool((_nav_sep(body) and weight(body) <= 30) or menu_row(body) or _glued_menu(body) or (
-        not body.isascii() and _CJK.search(body) and not _PUNCT.search(body) and not _DIGIT.search(body)
+        not body.isascii() and has_cjk(body) and not _PUNCT.search(body) and not _DIGIT.search(body)
         and (len(body.split()) >= 3 or len(body) >= 24)))
 
 
@@ -466,7 +467,9 @@ _STOPS = frozenset(".!?。！？")
 _CLOSE_QUOTES = frozenset("\"'”’")
 
 
+@text_memo(LINE_CACHE)
 def _short(text: str) -> bool:
+    """A short line that can continue a menu run (a few words, no sentence end, no digit)."""
     return weight(text) <= 3 and len(text) <= 16 and not _sentence_end(text) and not _DIGIT.search(text)
 
 
@@ -595,7 +598,10 @@ def _menus(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
     lines = doc.ledger.lines
     main = lay.main
     lang_of = _entry_languages(doc)
-    marks = [_menu_line(ln.text) if ln.role is None and not m else _NOT_MENU for ln, m in zip(lines, main, strict=True)]
+    menu_line = _menu_line.lookup  # type: ignore[attr-defined]
+    short = _short.lookup  # type: ignore[attr-defined]
+    teaser = _teaser_item.lookup  # type: ignore[attr-defined]
+    marks = [menu_line(ln.text) if ln.role is None and not m else _NOT_MENU for ln, m in zip(lines, main, strict=True)]
     done = 0  # lines before this one were read as part of a run
     for i in [k for k, (opens, _item) in enumerate(marks) if opens]:
         if i < done or lines[i].role is not None:
@@ -603,14 +609,14 @@ def _menus(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
         j = i
         items = 0
         while j < len(lines) and (lines[j].role == "boilerplate" or (lines[j].role is None and not main[j] and (
-                marks[j][0] or _short(lines[j].text)))):
+                marks[j][0] or short(lines[j].text)))):
             items += lines[j].role is None and marks[j][1]
             j += 1
         if items >= 3:
             for k in range(i, j):
                 ln = lines[k]
                 if ln.role is None:
-                    kind = kind_of(ln.text) or ("related" if _teaser_item(ln.text) else "navigation")
+                    kind = kind_of(ln.text) or ("related" if teaser(ln.text) else "navigation")
                     doc.ledger.claim(k, "boilerplate", kind, "boilerplate.menu_run")
                     entries.append(_whole_entry(doc, ln, kind, "boilerplate.menu_run", lang_of))
             doc.fire("boilerplate.menu_run")

@@ -464,8 +464,8 @@ def _find(sh: Shapes, text: str, hijri: bool = False) -> list[tuple[re.Match, di
         ws, we = max(0, hs - 36), min(len(text), he + 48)
         found = []
         win = text[ws:we]
-        for k, p, need, plain in runs:
-            if (plain is not None and plain not in win) or (need is not None and not need.search(win)):
+        for k, p, gate in runs:
+            if gate is not None and not gate(win):
                 continue    # the window lacks what every match of the shape holds (``年``, ``4/``, an era)
             for m in p.finditer(text, ws, we):
                 if m.start() < he and m.end() > hs:
@@ -651,13 +651,28 @@ def _dated_lines(doc: Doc) -> set[int]:
         got = set()
         for ln in doc.ledger.lines:
             text = ln.text if full is None else full[ln.start:ln.end]
-            # what each branch of the core holds, looked for first with ``in`` (cheaper than a regex call)
-            if ("." in text or "20" in text or "19" in text or "J" in text or "主" in text or "주" in text
-                    or "民" in text or (hijri and ("13" in text or "14" in text))) \
-                    and search(text, 0, PROSE if len(text) <= PROSE else LEAD):
+            if _has_core(text, PROSE if len(text) <= PROSE else LEAD, hijri, search):
                 got.add(ln.index)
         doc.fields["_dated"] = got
     return got
+
+
+# The year branches of ``_CORE`` as patterns opening with a literal (which the regex engine skips to fast), and
+# what its dotted-day branch holds from its first dot on.
+_CORE_19, _CORE_20 = re.compile(r"19[5-9]\d"), re.compile(r"20[0-4]\d")
+_CORE_DOTS = re.compile(r"\.\s?\d{1,2}\.\s?\d\d")
+
+
+def _has_core(text: str, end: int, hijri: bool, search: Callable) -> bool:
+    """``search(text, 0, end)`` found something (``search``: of ``_ANCHOR_CORE`` or ``_ANCHOR_CORE_HIJRI``):
+    each branch is looked for first with ``in`` or a literal-opening pattern, the core only when a branch
+    other than a year may be there."""
+    if ("19" in text and _CORE_19.search(text, 0, end)) or ("20" in text and _CORE_20.search(text, 0, end)):
+        return True
+    if ("." in text and _CORE_DOTS.search(text, 0, end)) or "J" in text or "主" in text or "주" in text \
+            or "民" in text or (hijri and ("13" in text or "14" in text)):
+        return search(text, 0, end) is not None
+    return False
 
 
 def _anchor(doc: Doc) -> re.Pattern:

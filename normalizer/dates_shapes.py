@@ -9,6 +9,7 @@ words before or after a date announce a publication or an update.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import ahocorasick
 
@@ -82,6 +83,42 @@ SHAPE_NEEDS = {
                   re.IGNORECASE),
     7: re.compile(rf"\d(?:st|nd|rd|th)?(?:,|\.)?\s*{_Y4}", re.IGNORECASE),
     8: re.compile(rf"{_Y4}\.?\s+{_MW}\s+\d", re.IGNORECASE),
+}
+
+# Each need as a cheaper test with the same answer (``gate(win) == bool(SHAPE_NEEDS[k].search(win))``): the
+# regex engine scans a pattern opening with a literal (``19``, ``20``) fast but tries one opening with a class
+# or a group at every position, so a year-first need is split by its two literal year openings, and a need
+# holding a literal character is asked only of a window holding it.
+_NEED0 = (re.compile(r"19[5-9]\d[\-./]\s?\d"), re.compile(r"20[0-4]\d[\-./]\s?\d"))
+_NEED8 = (re.compile(rf"19[5-9]\d\.?\s+{_MW}\s+\d", re.IGNORECASE),
+          re.compile(rf"20[0-4]\d\.?\s+{_MW}\s+\d", re.IGNORECASE))
+
+
+def _gate0(win: str) -> bool:
+    return ("-" in win or "." in win or "/" in win) and (
+        _NEED0[0].search(win) is not None or _NEED0[1].search(win) is not None)
+
+
+def _gate3(win: str) -> bool:
+    return ("j" in win or "J" in win or "主" in win or "주" in win or "民" in win) \
+        and SHAPE_NEEDS[3].search(win) is not None
+
+
+def _gate4(win: str) -> bool:
+    return win.count(".") >= 2 and SHAPE_NEEDS[4].search(win) is not None
+
+
+def _gate5(win: str) -> bool:
+    return ("/" in win or "-" in win) and SHAPE_NEEDS[5].search(win) is not None
+
+
+def _gate8(win: str) -> bool:
+    return _NEED8[0].search(win) is not None or _NEED8[1].search(win) is not None
+
+
+SHAPE_GATES: dict[int, Callable[[str], object]] = {   # (truthy: the window holds the need)
+    0: _gate0, 1: lambda win: "年" in win, 2: lambda win: "년" in win, 3: _gate3, 4: _gate4, 5: _gate5,
+    6: SHAPE_NEEDS[6].search, 7: SHAPE_NEEDS[7].search, 8: _gate8,
 }
 
 HIJRI_SHAPES = [
@@ -191,13 +228,6 @@ def fact_key(label: str) -> str:
     return label.casefold().strip(" \t*-•·:：").strip()
 
 
-def _need(rx: re.Pattern | None) -> tuple[re.Pattern | None, str | None]:
-    """A need as (pattern, None), or (None, text) when the pattern is a plain string (``年``)."""
-    if rx is not None and not rx.flags & re.IGNORECASE and re.escape(rx.pattern) == rx.pattern:
-        return None, rx.pattern
-    return rx, None
-
-
 class Shapes:
     """Compiled date shapes and label sets over all locales of a rule set."""
 
@@ -223,10 +253,10 @@ class Shapes:
         # bounded quantifiers only; group names repeated within a shape get a numeric suffix.
         self.dates = [re.compile(_unique_groups(s), re.IGNORECASE) for s in SHAPES]
         self.hijri_dates = [re.compile(_unique_groups(s), re.IGNORECASE) for s in HIJRI_SHAPES]
-        # (shape number, pattern, what a window must hold for it: a pattern, or a plain string looked for with
-        # ``in``, or None), without and with the Solar Hijri ones
-        self.runs = [(k, p, *_need(SHAPE_NEEDS.get(k))) for k, p in enumerate(self.dates)]
-        self.hijri_runs = self.runs + [(len(self.dates) + k, p, None, None) for k, p in enumerate(self.hijri_dates)]
+        # (shape number, pattern, the test of what a window must hold for it (``SHAPE_GATES``) or None), without
+        # and with the Solar Hijri ones
+        self.runs = [(k, p, SHAPE_GATES.get(k)) for k, p in enumerate(self.dates)]
+        self.hijri_runs = self.runs + [(len(self.dates) + k, p, None) for k, p in enumerate(self.hijri_dates)]
         self.pub, self.mod = Labels(pub), Labels(mod)
         self.pub_suf, self.mod_suf = Labels(pub_suf), Labels(mod_suf)
         self.neg = Labels(neg)

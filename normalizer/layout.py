@@ -14,11 +14,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache, wraps
+from functools import wraps
 
 import regex
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+_CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
+CJK_FLOOR = "\u1100"    # no character below it is matched by ``_CJK`` (U+1100, Hangul Jamo, is the first)
+HAN_KANA_FLOOR = "\u2e80"  # nor by ``_HAN_KANA`` (U+2E80, CJK radicals): both checked over every code point
+
+
+def has_cjk(text: str) -> bool:
+    """``_CJK.search(text) is not None``, skipped when every character is below the class's first one."""
+    return bool(text) and max(text) >= CJK_FLOOR and _CJK.search(text) is not None
 _END = regex.compile(r"[.!?。！？…:：\"”’)\]」』）]\s*$")
 _FULL_STOP = ".!?。！？"
 MARKER = regex.compile(r"^(?:[*+o\-•·・■▶►▷◆◇○●]|\d{1,2}\.)\s*")
@@ -95,16 +103,39 @@ def ends_sentence(text: str) -> bool:
 CACHE_CHARS = 200          # only lines up to this long are memoized (menus and footers; prose rarely repeats)
 
 
+class _TextCache(dict):
+    """The answers of ``fn`` for short texts: a missing one is computed (and kept when the text is short;
+    the cache is emptied when full), so that a lookup is one call of ``dict.__getitem__``."""
+
+    __slots__ = ("_fn", "_maxsize", "_max_chars")
+
+    def __init__(self, fn, maxsize: int, max_chars: int) -> None:
+        super().__init__()
+        self._fn = fn
+        self._maxsize = maxsize
+        self._max_chars = max_chars
+
+    def __missing__(self, text: str):
+        v = self._fn(text)
+        if len(text) <= self._max_chars:
+            if len(self) >= self._maxsize:
+                self.clear()
+            self[text] = v
+        return v
+
+
 def text_memo(maxsize: int, max_chars: int = CACHE_CHARS):
-    """``lru_cache`` for a pure function of one line's text, for short texts only, so the memory a cache
-    holds stays bounded by ``maxsize * max_chars`` characters whatever lines a corpus has."""
+    """A cache for a pure function of one line's text, for short texts only, so the memory it holds stays
+    bounded by ``maxsize * max_chars`` characters whatever lines a corpus has. ``fn.lookup`` is the same
+    function without the Python call around it (for ``map`` over many lines)."""
     def deco(fn):
-        cached = lru_cache(maxsize=maxsize)(fn)
+        cache = _TextCache(fn, maxsize, max_chars)
 
         @wraps(fn)
         def call(text: str):
-            return cached(text) if len(text) <= max_chars else fn(text)
-        call.cache_clear = cached.cache_clear   # type: ignore[attr-defined]
+            return cache[text]
+        call.cache_clear = cache.clear   # type: ignore[attr-defined]
+        call.lookup = cache.__getitem__   # type: ignore[attr-defined]
         return call
     return deco
 
@@ -112,9 +143,9 @@ def text_memo(maxsize: int, max_chars: int = CACHE_CHARS):
 @text_memo(65536)
 def weight(text: str) -> float:
     """Words in a line, CJK characters counted as 1/2.5 word each."""
-    if text.isascii():  # no CJK character: ``c`` below is 0
+    if text.isascii() or not has_cjk(text):  # no CJK character: ``c`` below is 0
         return float(len(text.split()))
-    c = len(_CJK.findall(text))
+    c = sum(map(len, _CJK_RUN.findall(text)))  # ``len(_CJK.findall(text))``: each CJK character is in one run
     if not c:
         return float(len(text.split()))
     return len(text.split()) + c / 2.5
@@ -144,10 +175,10 @@ def menu_row(text: str) -> bool:
     if len(toks) < 3:
         return False
     ascii_text = text.isascii()  # no Han, kana or Hangul
-    if not ascii_text and _HAN_KANA.search(text):
+    if not ascii_text and max(text) >= HAN_KANA_FLOOR and _HAN_KANA.search(text):
         lens = [len(t) for t in toks]
         return max(lens) <= 4 or (len(toks) >= 5 and sum(lens) / len(toks) <= 5)
-    if not ascii_text and _CJK.search(text):  # Hangul: words are spaced, headlines are short words too
+    if not ascii_text and has_cjk(text):  # Hangul: words are spaced, headlines are short words too
         lens = [len(t) for t in toks]
         if _HANGUL_STOP.search(text) or ends_sentence(text):
             return False
@@ -255,7 +286,7 @@ def _features(texts: list[str], is_section) -> tuple[list[float], list[bool], li
     and the number of table rows."""
     if not texts:
         return [], [], [], [], [], [], 0
-    w, marker, end, glued, table, prose = map(list, zip(*map(_line_features, texts), strict=True))
+    w, marker, end, glued, table, prose = map(list, zip(*map(_line_features.lookup, texts), strict=True))
     section = [wt < 16 and is_section(t) for t, wt in zip(texts, w, strict=True)]
     return w, marker, end, glued, section, prose, sum(table)
 

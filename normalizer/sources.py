@@ -16,9 +16,9 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from functools import lru_cache, partial
-from itertools import accumulate, compress
-from operator import add, not_
+from functools import lru_cache
+from itertools import accumulate
+from operator import add
 from urllib.parse import urlsplit
 
 import ahocorasick
@@ -73,7 +73,6 @@ for _w in [w.replace("\\", "").split("s*")[0] for w in _COPYRIGHT.pattern.split(
 # Characters the automaton tries first at its root (a linear scan there): frequent ones early. The order
 # changes the speed only; words that are not keywords (a character and ``\x01``) hold no entries.
 _ROOT_FIRST = " \netaoinshrdlcumwfgypbvkjxqz.,-0123456789:/()'\"’“”–äöüéèàáíóúñçß"
-_NFKC_KEEPS = partial(unicodedata.is_normalized, "NFKC")
 _SCRIPT_LANG = (("Hangul", "ko"), ("Hiragana", "ja"), ("Katakana", "ja"), ("Han", "zh"), ("Cyrillic", "ru"))
 
 
@@ -243,25 +242,16 @@ def _lowered(text: str) -> str:
 def _lowered_lines(texts: list[str]) -> tuple[str, list[int]]:
     """The lines as ``_lowered`` gives them, joined by ``\\n``, and where each ends there.
 
-    The text is lowercased at once and only the lines NFKC changes are redone alone: lowercasing maps each
-    character alone but for a final sigma, which a ``\\n`` ends as a line's end does, and makes no
-    ``\\n``; a line NFKC keeps is lowercased only (tested)."""
-    joined = "\n".join(texts)
-    low = joined.lower()
-    lengths = list(map(len, texts))
-    if len(low) != len(joined):     # lowercasing made a line longer: each line alone, as before
-        lows = [_lowered(t) for t in texts]
-        low = "\n".join(lows)
-        lengths = list(map(len, lows))
-    elif not low.isascii() and not unicodedata.is_normalized("NFKC", joined):
-        ends = list(accumulate(lengths))
-        pieces, done = [], 0
-        for i in compress(range(len(texts)), map(not_, map(_NFKC_KEEPS, texts))):
-            start = ends[i] - lengths[i] + i     # where line i starts in ``low``
-            pieces += [low[done:start], _lowered(texts[i])]    # as long as the line: its lowercasing is
-            done = start + lengths[i]
-        low = "".join(pieces) + low[done:]
-    return low, list(map(add, accumulate(lengths), range(len(lengths))))
+    Each line alone: an ASCII line is only lowercased (fast), the others go through ``_lowered``. Lowercasing
+    the joined text at once gave the same (tested) but paid the slow path on every ASCII line of a page."""
+    lows = []
+    for t in texts:     # ``_lowered`` inlined: it runs on every line
+        if t.isascii():
+            lows.append(t.lower())
+        else:
+            low = unicodedata.normalize("NFKC", t).lower()
+            lows.append(low if len(low) == len(t) else t.lower())
+    return "\n".join(lows), list(map(add, accumulate(map(len, lows)), range(len(lows))))
 
 
 def _find_all(low: str, words: tuple[str, ...] | list[str], at: set[int]) -> None:
@@ -283,6 +273,13 @@ def _copyright_lines(low: str, ends: list[int]) -> list[int]:
             if first in low:
                 _find_all(low, words, at)
     return [i for i in sorted({bisect_left(ends, k) for k in at}) if _is_copyright(low[ends[i - 1] + 1 if i else 0:ends[i]])]
+
+
+def _needs_language(rules: Rules, scores: dict[str, float]) -> bool:
+    """Whether the text's script can change which source wins: only among several sources, one of which
+    says its languages, when one of them has the score to win at all."""
+    return len(scores) > 1 and max(scores.values()) >= MIN_SCORE and \
+        any(rules.sources[sid].get("languages") for sid in scores)
 
 
 def from_text(doc: Doc) -> None:
@@ -364,7 +361,7 @@ def from_text(doc: Doc) -> None:
                        (lines[i].start + m.start(), lines[i].start + m.end()))
                 break
     if scores:
-        lang = _script_language(doc)
+        lang = _script_language(doc) if _needs_language(doc.rules, scores) else None
         ranked = []
         for sid, sc in scores.items():
             src = doc.rules.sources[sid]

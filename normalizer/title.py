@@ -95,6 +95,7 @@ class _Scan:
     def __init__(self, doc: Doc):
         self.lines = doc.ledger.lines
         self.texts = [ln.text for ln in self.lines]
+        self.weights = layout_of(doc).weights    # ``weight(ln.text)`` per line (the layout reads the same texts)
         self.echoes = Echoes(self.texts)
         self._header: dict[int, bool] = {}
         self._menu: dict[str, bool] = {}
@@ -190,7 +191,7 @@ def _rejected(scan: _Scan, t: str, body: str, w: float) -> bool:
 def _score(scan: _Scan, ln: Line, start: int) -> float:
     t = ln.text
     body = strip_marker(t)
-    w = weight(body)
+    w = scan.weights[ln.index] if body is t else weight(body)
     if _rejected(scan, t, body, w):
         return -99.0
     s = 2.0 if 4 <= w <= 40 else 0.0
@@ -199,14 +200,14 @@ def _score(scan: _Scan, ln: Line, start: int) -> float:
     s -= 2.0 * _sentences(body)
     gap = abs(start - ln.index)
     s += max(0.0, 3.0 - 0.25 * gap)
-    lines = scan.lines
+    lines, weights = scan.lines, scan.weights
     between = 0
     after = 0.0
     for nxt in lines[ln.index + 1: ln.index + 5]:
         if scan.header_like(nxt):
             after = (6.0 if nxt.role == "header" else 4.0) / (1 + between)
             break
-        if nxt.role is None and weight(nxt.text) >= 2.5:
+        if nxt.role is None and weights[nxt.index] >= 2.5:
             between += 1
             if between > 1:
                 break
@@ -220,7 +221,7 @@ def _score(scan: _Scan, ln: Line, start: int) -> float:
     if any(x.role == "boilerplate" and x.field == "share" for x in lines[ln.index + 1: ln.index + 3]):
         s += 1.5  # share buttons under the headline
     prev = lines[ln.index - 1] if ln.index else None
-    if prev is None or prev.role in ("boilerplate", "header") or weight(prev.text) < 2.5 or scan.menu_row(prev.text):
+    if prev is None or prev.role in ("boilerplate", "header") or weights[prev.index] < 2.5 or scan.menu_row(prev.text):
         s += 1.5  # the head of a group of lines (headline, standfirst, byline)
     if scan.echoes.echoed(body, ln.index):
         s += 2.0  # printed twice, or echoed (``正在阅读：…``)
@@ -248,9 +249,10 @@ def _whole_page_title(doc: Doc) -> Line | None:
         return None
     scan = _Scan(doc)
     best, best_s = None, MIN_SCORE
+    weights = lay.weights
     for ln in doc.ledger.lines[max(0, lay.start - WINDOW): lay.start + INTO_MAIN]:
         if ln.role is not None or (ln.index >= lay.start and lay.prose[ln.index] and (
-                weight(ln.text) > 30 or _full_stop_end(ln.text))):
+                weights[ln.index] > 30 or _full_stop_end(ln.text))):
             continue
         if ln.index >= lay.start and not _near_header(scan, ln):
             continue  # inside the block only a line with the header lines beside it
@@ -260,7 +262,7 @@ def _whole_page_title(doc: Doc) -> Line | None:
     if best is not None and best.index:
         # a headline with its standfirst or author line under it: the group's first line is the headline
         prev = doc.ledger.lines[best.index - 1]
-        if (prev.role is None and weight(prev.text) >= 4 and strip_marker(prev.text) != best.text
+        if (prev.role is None and weights[prev.index] >= 4 and strip_marker(prev.text) != best.text
                 and len(prev.text) >= 0.5 * len(best.text)
                 and _score(scan, prev, lay.start) >= max(MIN_SCORE, best_s - 3.5)):
             return prev
