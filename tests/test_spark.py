@@ -8,9 +8,6 @@ import sys
 
 import pytest
 
-# One worker runs every Spark test, so the suite starts one local Spark session, not two.
-pytestmark = pytest.mark.xdist_group("spark")
-
 pyspark = pytest.importorskip("pyspark")
 pytest.importorskip("pandas")
 pytest.importorskip("pyarrow")
