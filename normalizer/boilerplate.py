@@ -382,21 +382,46 @@ def _whole_entry(doc: Doc, line: Line, kind: str, rule: str,
             "span": [line.start, line.end], "rule": rule}
 
 
+class _Languages(dict):
+    """``language_of(text, doc_lang)`` of non-ASCII texts for one document language, computed when missing
+    (a lookup is one call of ``dict.__getitem__``)."""
+
+    __slots__ = ("_doc_lang",)
+
+    def __init__(self, doc_lang: str | None) -> None:
+        super().__init__()
+        self._doc_lang = doc_lang
+
+    def __missing__(self, text: str) -> str:
+        v = self[text] = language_of(text, self._doc_lang)
+        return v
+
+
+MAX_LANGUAGES = 64  # document languages with a table of their own (cleared all at once beyond)
+
+
+def _language_table(doc: Doc) -> _Languages:
+    """The per-rules table of entry languages for ``doc.language`` (bounded: each table is cleared when
+    full, checked once per document, and all are dropped when too many document languages were seen)."""
+    tables = doc.rules.view("boilerplate.language.cache", _new_cache)
+    table = tables.get(doc.language)
+    if table is None:
+        if len(tables) >= MAX_LANGUAGES:
+            tables.clear()
+        table = tables[doc.language] = _Languages(doc.language)
+    elif len(table) >= CACHE_SIZE:
+        table.clear()
+    return table
+
+
 def _entry_languages(doc: Doc) -> Callable[[str], str | None]:
     """``_entry_language(doc, raw)`` for many entries of one document: the answer for ASCII text depends
     only on the document's language, so it is computed once (``language_of`` of the empty string)."""
-    doc_lang = doc.language
-    ascii_lang = language_of("", doc_lang)
-    cache = _memo(doc, "boilerplate.language.cache")
+    ascii_lang = language_of("", doc.language)
+    lookup = _language_table(doc).__getitem__
 
     def of(raw: str) -> str | None:
-        if raw.isascii():
-            return ascii_lang
-        key = (raw, doc_lang)
-        lang = cache.get(key)
-        if lang is None:
-            lang = cache[key] = language_of(raw, doc_lang)
-        return lang
+        return ascii_lang if raw.isascii() else lookup(raw)
     return of
 
 
@@ -404,12 +429,21 @@ def _entry_language(doc: Doc, raw: str) -> str | None:
     """The language of a notice's text (non-ASCII answers cached per rules: footers repeat across pages)."""
     if raw.isascii():
         return language_of(raw, doc.language)
-    cache = _memo(doc, "boilerplate.language.cache")
-    key = (raw, doc.language)
-    lang = cache.get(key)
-    if lang is None:
-        lang = cache[key] = language_of(raw, doc.language)
-    return lang
+    return _language_table(doc)[raw]
+
+
+def _claim_all(doc: Doc, idx: list[int], kinds: list[str], rule: str, entries: list[dict]) -> None:
+    """Place the free ledger lines ``idx`` as boilerplate of ``kinds`` by ``rule`` and add their entries
+    (``claim`` and ``_whole_entry`` of each, with the document's language table looked up once)."""
+    if not idx:
+        return
+    lines = doc.ledger.lines
+    doc.ledger.claim_many(idx, "boilerplate", kinds, rule)
+    ascii_lang = language_of("", doc.language)
+    lang = _language_table(doc).__getitem__
+    entries.extend([{"text": (t := (ln := lines[i]).text), "kind": k,
+                     "language": ascii_lang if t.isascii() else lang(t),
+                     "span": [ln.start, ln.end], "rule": rule} for i, k in zip(idx, kinds, strict=True)])
 
 
 # ``_MARKER`` opens with a marker or a digit, never a letter; ``_SEPARATOR`` can match no line opening with
@@ -491,16 +525,31 @@ def classify(doc: Doc) -> None:
     doc.fields["boilerplate"] = entries
 
 
+def _new_caches(_rules: Rules) -> tuple[dict, dict]:
+    return {}, {}
+
+
 def _notices(doc: Doc, lay: Layout, entries: list[dict]) -> None:
-    """1. Notices by shape: the source's own rules first, then the locales' (through the first pass)."""
+    """1. Notices by shape: the source's own rules first, then the locales' (through the first pass).
+    Lines whose notice shape is known to be none (the per-rules cache says ``[]``) are skipped at once."""
+    lines = doc.ledger.lines
+    prose = lay.prose
+    # the answers for lines read whole and for long prose lines read by their head (menus and footers
+    # repeat across pages); the key is the text, which also fixes ``head`` (from its length)
+    wholes, heads = doc.rules.view("boilerplate.cache", _new_caches)
+    src_rules = [{**r, "locale": "source"} for r in (doc.source or {}).get("boilerplate", [])]
+    if src_rules:
+        todo = lines
+    else:
+        todo = [ln for ln, pr in zip(lines, prose, strict=True)
+                if (heads.get(ln.text) if pr and len(ln.text) > 2 * HEAD_PROBE else wholes.get(ln.text)) != []]
+    if not todo:
+        return
     rules = doc.rules.view("boilerplate", _build)
     union = doc.rules.view("boilerplate.any", _build_union)
     gate = doc.rules.view("boilerplate.gate", _build_gate)
-    cache = doc.rules.view("boilerplate.cache", lambda _rs: {})  # menus and footers repeat across pages
-    src_rules = [{**r, "locale": "source"} for r in (doc.source or {}).get("boilerplate", [])]
     src_prefix = f"source.{(doc.source or {}).get('id', '')}."
-    prose = lay.prose
-    for ln in doc.ledger.lines:
+    for ln in todo:
         if ln.role is not None:
             continue
         text = ln.text
@@ -513,8 +562,8 @@ def _notices(doc: Doc, lay: Layout, entries: list[dict]) -> None:
         if not segs:
             # a long prose line is a notice only when it opens with one: the first pass reads its head
             whole = not (size > 2 * HEAD_PROBE and prose[ln.index])
-            key = (whole, head, text)
-            segs = cache.get(key)
+            cache = wholes if whole else heads
+            segs = cache.get(text)
             if segs is None:
                 probe = text if whole else text[:HEAD_PROBE]
                 if union is None:
@@ -526,7 +575,7 @@ def _notices(doc: Doc, lay: Layout, entries: list[dict]) -> None:
                 segs = _segments(ln, rules, head) if hit else []
                 if len(cache) >= CACHE_SIZE:
                     cache.clear()
-                cache[key] = segs
+                cache[text] = segs
             prefix = "boilerplate."
         if segs:
             doc.ledger.claim(ln.index, "boilerplate", segs[0][2], prefix + segs[0][3])
@@ -550,22 +599,22 @@ def _link_titles(doc: Doc, lay: Layout, entries: list[dict]) -> None:
 
 def _word_lines(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
     """1b. Short lines made only of share, ad or menu words (``微博 微信 分享 106``, ``Tweet``)."""
-    lang_of = _entry_languages(doc)
+    by_kind: dict[str, list[int]] = {}  # line indices per kind, kinds in the order first seen
     for ln, w, prose in zip(doc.ledger.lines, lay.weights, lay.prose, strict=True):
         if ln.role is None and w <= 15 and not prose:
             kind = kind_of(ln.text)
             if kind:
-                rule = f"boilerplate.words.{kind}"
-                doc.ledger.claim(ln.index, "boilerplate", kind, rule)
-                entries.append(_whole_entry(doc, ln, kind, rule, lang_of))
-                doc.fire(rule)
+                by_kind.setdefault(kind, []).append(ln.index)
+    for kind, idx in by_kind.items():
+        rule = f"boilerplate.words.{kind}"
+        _claim_all(doc, idx, [kind] * len(idx), rule, entries)
+        doc.fire(rule)
 
 
 def _sections(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
     """2. Page sections outside the article: a heading (``Related``, ``Share this``) and its short items.
     Only a section line can open one, and a run stops before the next: the loop visits those lines."""
     lines = doc.ledger.lines
-    lang_of = _entry_languages(doc)
     done = 0  # lines before this one belong to a section already read
     for i in [k for k, s in enumerate(lay.section) if s]:
         ln = lines[i]
@@ -576,6 +625,8 @@ def _sections(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
         rule = "boilerplate." + r["name"]
         j = i
         above = lay.before_main(i)  # above the article only short items go: the headline may follow
+        idx: list[int] = []
+        kinds: list[str] = []
         while j < len(lines) and (j == i or ((comments or not lay.prose[j]) and not lay.section[j]
                                              and not (comments and _BULLET.match(lines[j].text)))):
             if lay.main[j] or (j > i and above and (lay.weights[j] > 4 or _DIGIT.search(lines[j].text))):
@@ -585,9 +636,10 @@ def _sections(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
                 if j > i and not comments:
                     kind = kind_of(lines[j].text) or (
                         "navigation" if menu_shaped(lines[j].text) or r["kind"] == "share" else kind)
-                doc.ledger.claim(j, "boilerplate", kind, rule)
-                entries.append(_whole_entry(doc, lines[j], kind, rule, lang_of))
+                idx.append(j)
+                kinds.append(kind)
             j += 1
+        _claim_all(doc, idx, kinds, rule, entries)
         doc.fire(rule)
         done = max(j, i + 1)
 
@@ -597,7 +649,6 @@ def _menus(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
     article. Each free line is read once (``_menu_line``); only a line that can open a run is visited."""
     lines = doc.ledger.lines
     main = lay.main
-    lang_of = _entry_languages(doc)
     menu_line = _menu_line.lookup  # type: ignore[attr-defined]
     short = _short.lookup  # type: ignore[attr-defined]
     teaser = _teaser_item.lookup  # type: ignore[attr-defined]
@@ -613,12 +664,9 @@ def _menus(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
             items += lines[j].role is None and marks[j][1]
             j += 1
         if items >= 3:
-            for k in range(i, j):
-                ln = lines[k]
-                if ln.role is None:
-                    kind = kind_of(ln.text) or ("related" if teaser(ln.text) else "navigation")
-                    doc.ledger.claim(k, "boilerplate", kind, "boilerplate.menu_run")
-                    entries.append(_whole_entry(doc, ln, kind, "boilerplate.menu_run", lang_of))
+            idx = [k for k in range(i, j) if lines[k].role is None]
+            kinds = [kind_of(t) or ("related" if teaser(t) else "navigation") for t in [lines[k].text for k in idx]]
+            _claim_all(doc, idx, kinds, "boilerplate.menu_run", entries)
             doc.fire("boilerplate.menu_run")
         done = max(j, i + 1)
 
@@ -635,12 +683,8 @@ def sweep(doc: Doc) -> None:
         return
     entries = doc.fields.setdefault("boilerplate", [])
     guess = _guess_kinds(doc)
-    lang_of = _entry_languages(doc)
-    rule = "boilerplate.outside_main"
-    for ln in outside:
-        kind = guess(ln.text)
-        doc.ledger.claim(ln.index, "boilerplate", kind, rule)
-        entries.append(_whole_entry(doc, ln, kind, rule, lang_of))
+    _claim_all(doc, [ln.index for ln in outside], [guess(ln.text) for ln in outside], "boilerplate.outside_main",
+               entries)
     doc.fire("boilerplate.outside_main")
     entries.sort(key=lambda e: e["span"])
 

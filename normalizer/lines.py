@@ -1,7 +1,7 @@
 """The line ledger: every non-blank line of the decoded text, its span, and the one place it went."""
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 ROLES = ("title", "header", "body", "duplicate", "boilerplate")
@@ -58,6 +58,21 @@ class Ledger:
             return False
         line.role, line.field, line.rule = role, field, rule
         return True
+
+    def claim_many(self, indices: Iterable[int], role: str, fields: Iterable[str | None],
+                   rule: str | None = None, *, replace: bool = False) -> int:
+        """``claim(i, role, field, rule)`` for each ``i`` and its ``field`` (the role checked once); returns
+        how many lines were placed (a line placed already is skipped, as ``claim`` leaves it)."""
+        if role not in ROLES:
+            raise LedgerError(f"unknown role {role!r}")
+        lines = self.lines
+        placed = 0
+        for i, field in zip(indices, fields, strict=True):
+            line = lines[i]
+            if line.role is None or replace:
+                line.role, line.field, line.rule = role, field, rule
+                placed += 1
+        return placed
 
     def release(self, i: int) -> None:
         """Take a placement back (a later stage found a better reading)."""

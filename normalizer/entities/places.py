@@ -150,7 +150,10 @@ def _org_follows(text: str, e: int, key: Key) -> bool:
 
 def _org_precedes(text: str, s: int) -> bool:
     """``University of Tokyo``, ``Bank of Korea``: the name ends a longer proper name."""
-    before = text[max(0, s - 30):s]
+    a = max(0, s - 30)
+    if text.find(" of ", a, s) < 0:  # no " of " in the window: nothing to split at
+        return False
+    before = text[a:s]
     parts = before.rsplit(" of ", 1)
     if len(parts) != 2 or parts[1].strip():
         return False
