@@ -199,7 +199,7 @@ def _langdetect(text: str) -> tuple[str | None, float]:
         if not _factory_ready:
             detector_factory.init_factory()
             _factory_ready = True
-    det = _detector_class()(detector_factory._factory)
+    det = detector_factory._factory.create()
     det.set_max_text_length(SAMPLE_CHARS)
     det.seed = 0  # langdetect draws random n-grams: a fixed seed makes it deterministic
     det.append(text)
@@ -211,123 +211,6 @@ def _langdetect(text: str) -> tuple[str | None, float]:
         return None, 0.0
     best = probs[0]
     return _LANGDETECT_MAP.get(best.lang, best.lang), float(best.prob)
-
-
-# The langdetect release whose ``Detector._detect_block`` and ``_extract_ngrams`` FastDetector mirrors.
-_CHECKED_LANGDETECT = "1.0.9"
-
-
-@lru_cache(maxsize=1)
-def _detector_class() -> type:
-    """langdetect's ``Detector`` with a faster ``_detect_block`` that does the same float operations.
-
-    It re-does langdetect's inner loop, so it is used only with the langdetect release it was checked
-    against (``tests/test_speed_round6_lang3.py`` compares the two); any other release gets ``Detector``."""
-    from importlib.metadata import version
-
-    from langdetect.detector import Detector
-    from langdetect.lang_detect_exception import ErrorCode, LangDetectException
-
-    if version("langdetect") != _CHECKED_LANGDETECT:
-        return Detector
-
-    class FastDetector(Detector):
-        """Same answers as ``Detector`` (no prior map, not verbose): see ``_detect_block``."""
-
-        def _extract_ngrams(self) -> list[str]:
-            """``Detector._extract_ngrams`` with ``NGram.add_char`` inlined and each character's
-            ``NGram.normalize`` (a function of the character alone) looked up once per process."""
-            return _ngrams(self.text, self.word_lang_prob_map)
-
-        def _detect_block(self) -> None:
-            """langdetect's trials, each language's probability updated five n-grams at a time.
-
-            Each language's probability is its own product (``p *= weight + q`` in draw order) and the
-            random draws come in the same order, so batching the five updates between two
-            normalizations gives the same floats; ``max`` is ``_normalize_prob``'s running maximum."""
-            self.cleaning_text()
-            ngrams = self._extract_ngrams()
-            if not ngrams:
-                raise LangDetectException(ErrorCode.CantDetectError, "No features in text.")
-            n_lang = len(self.langlist)
-            langprob = [0.0] * n_lang
-            rnd, table, n_trial = self.random, self.word_lang_prob_map, self.n_trial
-            rnd.seed(self.seed)
-            for _ in range(n_trial):
-                prob = self._init_probability()
-                alpha = self.alpha + rnd.gauss(0.0, 1.0) * self.ALPHA_WIDTH
-                prob = _trial(prob, ngrams, table, rnd, alpha / self.BASE_FREQ,
-                              self.CONV_THRESHOLD, self.ITERATION_LIMIT)
-                for j in range(n_lang):
-                    langprob[j] += prob[j] / n_trial
-            self.langprob = langprob
-
-    return FastDetector
-
-
-# NGram.normalize of each character seen; bounded.
-_NORMALIZED: dict[str, str] = {}
-_NORMALIZED_MAX = 100_000
-
-
-def _normalized(ch: str) -> str:
-    """langdetect's ``NGram.normalize(ch)``, remembered."""
-    from langdetect.utils.ngram import NGram
-    if len(_NORMALIZED) >= _NORMALIZED_MAX:
-        _NORMALIZED.clear()
-    out = _NORMALIZED[ch] = NGram.normalize(ch)
-    return out
-
-
-def _ngrams(text: str, table: dict) -> list[str]:
-    """The 1-, 2- and 3-grams of ``text`` in ``table``, as langdetect's ``NGram`` buffer yields them."""
-    result: list[str] = []
-    append = result.append
-    get = _NORMALIZED.get
-    grams, capital = " ", False
-    for ch in text:
-        ch = get(ch) or _normalized(ch)
-        last = grams[-1]
-        if last == " ":
-            grams, capital = " ", False
-            if ch == " ":
-                continue
-        elif len(grams) >= 3:
-            grams = grams[1:]
-        grams += ch
-        if ch.isupper():
-            if last.isupper():
-                capital = True
-        else:
-            capital = False
-        if capital:
-            continue
-        for n in (1, 2, 3):
-            if len(grams) < n:
-                break
-            w = grams[-n:]
-            if w and w != " " and w in table:
-                append(w)
-    return result
-
-
-def _trial(prob: list[float], ngrams: list[str], table: dict, rnd, weight: float, conv: float,
-           limit: int) -> list[float]:
-    """One langdetect trial: update with n-gram 0, normalize, then five n-grams per normalization
-    until the top probability passes ``conv`` or ``limit`` updates are reached."""
-    choice = rnd.choice
-    q = table[choice(ngrams)]
-    prob = [p * (weight + a) for p, a in zip(prob, q, strict=True)]
-    i = 0
-    while True:
-        sump = sum(prob)
-        prob = [p / sump for p in prob]
-        if max(prob) > conv or i >= limit:
-            return prob
-        a, b, c, d, e = (table[choice(ngrams)] for _ in range(5))
-        prob = [p * (weight + qa) * (weight + qb) * (weight + qc) * (weight + qd) * (weight + qe)
-                for p, qa, qb, qc, qd, qe in zip(prob, a, b, c, d, e, strict=True)]
-        i += 5
 
 
 _TEXT = attrgetter("text")
