@@ -13,8 +13,9 @@ as a short one and boilerplate in another language (an ICP footer on an English 
 from __future__ import annotations
 
 import json
+import re
 import threading
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
@@ -228,13 +229,35 @@ def _free_lines(doc: Doc) -> list:
     return out or list(doc.ledger)
 
 
+# a sentence ends in the line: a stop, question or exclamation mark after a letter, then a space or the end
+# (stdlib ``re``: a pattern that opens with a small class of literals is scanned for them at C speed)
+_SENTENCE_END = re.compile(r"[.!?…。！？](?<=[^\W\d_].)(?!\S)")
+
+
+def _prose_ranks(texts: list[str]) -> list[int]:
+    """Per line, 1 for running text (it ends a sentence), 0 for a list, menu or archive widget: one scan
+    over the lines joined by newlines (a match never spans two lines: it ends before a space or the end)."""
+    ranks = [0] * len(texts)
+    if not texts:
+        return ranks
+    ends = list(accumulate(len(t) + 1 for t in texts))     # one past each line's newline
+    for m in _SENTENCE_END.finditer("\n".join(texts)):
+        ranks[bisect_right(ends, m.start())] = 1
+    return ranks
+
+
 def sample(doc: Doc, lines: list | None = None) -> str:
-    """The longest distinct free lines in text order, up to SAMPLE_CHARS: body text, not menus or footers."""
+    """The longest distinct free lines in text order, up to SAMPLE_CHARS: body text, not menus or footers.
+
+    Lines of running text (``_prose_rank``) come first, the longest first; lists without a sentence
+    (``Monat auswählen Januar 2020 (1) …``, city pickers, tag clouds) only fill what they leave."""
     free = sorted(lines if lines is not None else _free_lines(doc), key=_INDEX)
-    lengths = list(map(len, map(_TEXT, free)))
-    # longest first, in text order among equals (a stable sort keeps it)
+    texts = list(map(_TEXT, free))
+    lengths = list(map(len, texts))
+    keys = list(zip(_prose_ranks(texts), lengths, strict=True))
+    # running text first, longest first, in text order among equals (a stable sort keeps it)
     picked, total = [], 0
-    for k in sorted(range(len(free)), key=lengths.__getitem__, reverse=True):
+    for k in sorted(range(len(free)), key=keys.__getitem__, reverse=True):
         picked.append(k)
         total += lengths[k]
         if total >= SAMPLE_CHARS:

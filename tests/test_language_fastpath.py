@@ -61,3 +61,55 @@ def test_gold_language_accuracy(norm):
                 total += 1
                 right += (norm.normalize(f.read_bytes())["language"] or {}).get("code") == gold
         assert right / total >= 0.98, (corpus, right, total)
+
+
+# A blog page whose longest lines are widgets (an archive picker, a category list): the sample must be
+# the post's running text, so the stopwords decide and langdetect is not needed.
+_WIDGET_PAGE = "\n".join([
+    "Kleiner Gartenblog",
+    "* Startseite",
+    "* Über mich",
+    "Archiv Monat auswählen Oktober 2021 (3) September 2021 (5) August 2021 (2) Juli 2021 (4) Juni 2021 (1) "
+    "Mai 2021 (6) April 2021 (2) März 2021 (3) Februar 2021 (1) Januar 2021 (2) Dezember 2020 (4)",
+    "Kategorien Allgemein (12) Balkon (4) Beete (9) Kompost (3) Obstbäume (5) Rezepte (7) Saatgut (6) "
+    "Tomaten (8) Werkzeug (2) Winterschutz (3) Zwiebeln (1) Kräuter (6) Hochbeet (4)",
+    "Die ersten Tomaten sind reif",
+    "Nach dem langen und kühlen Frühjahr hatte ich kaum noch damit gerechnet, aber in dieser Woche waren die "
+    "ersten Tomaten am Balkon endlich rot.",
+    "Im nächsten Jahr will ich die Pflanzen früher aussäen und sie an einer wärmeren Wand aufstellen.",
+    "Kommentare (2)",
+])
+
+
+def test_sample_prefers_running_text_over_widgets(norm):
+    rec = norm.normalize(_WIDGET_PAGE.encode())
+    assert (rec["language"]["code"], rec["language"]["rule"]) == ("de", "language.stopwords")
+
+
+def test_sample_puts_sentences_first():
+    class _Line:
+        def __init__(self, index: int, text: str) -> None:
+            self.index, self.text, self.role = index, text, None
+
+    texts = _WIDGET_PAGE.splitlines()
+    more = [f"Am {d}. Tag habe ich wieder gegossen, und die Blätter sahen nach dem Regen viel besser aus als "
+            f"in der Woche davor." for d in range(1, 6)]
+    lines = [_Line(i, t) for i, t in enumerate(texts + more)]
+    got = language.sample(None, lines)  # type: ignore[arg-type]
+    # enough running text: the widgets, though longer, are left out; the sample keeps text order
+    assert "Archiv Monat" not in got and "Kategorien" not in got
+    assert got.startswith("Nach dem langen") and got.endswith(more[-1])
+    got = language.sample(None, lines[:len(texts)])  # type: ignore[arg-type]
+    assert "Nach dem langen" in got and "Im nächsten Jahr" in got   # the widgets only fill up
+    widgets = [_Line(i, t * 3) for i, t in enumerate(texts[3:5])] + [_Line(9, "Schöne Grüße, bis bald.")]
+    got = language.sample(None, widgets)  # type: ignore[arg-type]  # too little running text: longest first
+    assert got.startswith("Archiv Monat") and got.endswith("bis bald.") and "Kategorien" not in got
+
+
+@pytest.mark.parametrize("lines,ranks", [
+    (["Hello world.", "a.b", "Version 3.", "Ende. Neu", "U.S.", "x!"], [1, 0, 0, 1, 1, 1]),
+    (["…", "und dann…", "abc. ", "", "no end", "Fertig.\u00a0Weiter", "é.", "１.", "終わり。"], [0, 1, 1, 0, 0, 1, 1, 0, 1]),
+    (["Monat auswählen Januar 2020 (1)", "Wie geht es weiter?"], [0, 1]),
+])
+def test_prose_ranks(lines, ranks):
+    assert language._prose_ranks(lines) == ranks

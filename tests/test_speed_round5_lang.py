@@ -88,8 +88,12 @@ def test_automaton_on_joined_lines_finds_what_each_line_gives(norm):
         assert fast == slow, texts
 
 
+_SENTENCE = regex.compile(r"[^\W\d_][.!?…。！？](?:\s|$)")
+
+
 def _sample_slow(lines: list) -> str:
-    ranked = sorted(lines, key=lambda ln: (-len(ln.text), ln.index))
+    """Lines that end a sentence first, then by length, longest first, then in text order."""
+    ranked = sorted(lines, key=lambda ln: (-bool(_SENTENCE.search(ln.text)), -len(ln.text), ln.index))
     picked, total = [], 0
     for ln in ranked:
         picked.append(ln)
