@@ -92,12 +92,23 @@ def _rules(doc: Doc) -> list[tuple[str, dict]]:
     return out
 
 
+def _marks(gates: list[list[frozenset[str]]]) -> tuple[str, ...] | None:
+    """Characters one of which a line holds when any of these rules (their text gates given) can match
+    in it: the smallest gate of each, joined; None when a rule has no gate."""
+    out: set[str] = set()
+    for gs in gates:
+        if not gs:
+            return None
+        out |= min(gs, key=lambda g: (len(g), sorted(g)))
+    return tuple(sorted(out))
+
+
 class _Subset:
     """Some rules of a ``_Prepared`` (those that may stand in one zone of one document, or those of them
     that can open with a line's first characters), with their own prefilter (``rx_prefilter.Candidates``,
     in rule order): ``index`` maps its positions to the rules'."""
 
-    __slots__ = ("prep", "index", "cands", "_opens", "_opening", "_narrow")
+    __slots__ = ("prep", "index", "cands", "marks", "_opens", "_opening", "_narrow")
 
     MEMO = 4096        # line openings remembered
     MAX_NARROW = 256
@@ -109,6 +120,7 @@ class _Subset:
         self.cands = Candidates([prep.rules[k][1]["pattern"] for k in index], always=inline)
         # what the first two characters of a match must be (None: no condition, inline rules too)
         self._opens = [None if j in inline else prep.opens[k] for j, k in enumerate(index)]
+        self.marks = _marks([prep.gates[k] for k in index])
         self._opening: dict[str, _Subset] = {}
         self._narrow: dict[tuple[int, ...], _Subset] = {}
 
@@ -140,7 +152,8 @@ class _Prepared:
     where each may stand; built once per (source, language) and kept with the rules, with the prefilters
     of the subsets of them that documents use."""
 
-    __slots__ = ("rules", "wheres", "needs", "gates", "opens", "twin", "_subsets", "_zones")
+    __slots__ = ("rules", "wheres", "needs", "gates", "opens", "twin", "_gates", "_gate_index", "_subsets",
+                 "_zones")
 
     MAX_SUBSETS = 64
 
@@ -152,6 +165,10 @@ class _Prepared:
         self.needs = [n.line for n in found]
         self.gates = [n.text for n in found]
         self.opens = [n.opens for n in found]
+        # the distinct gates (in first-seen order) and, per rule, the positions of its own among them
+        distinct: dict[frozenset[str], int] = {}
+        self._gate_index = [tuple(distinct.setdefault(g, len(distinct)) for g in gates) for gates in self.gates]
+        self._gates = list(distinct)
         # the first rule with the same pattern (source, flags and name: the same answer, the same
         # warning): a line runs a pattern once for all its rules
         first: dict[tuple, int] = {}
@@ -171,14 +188,8 @@ class _Prepared:
 
     def live(self, text: str) -> tuple[int, ...]:
         """The rules whose text gates ``text`` passes: the others cannot match in any part of it."""
-        seen: dict[frozenset[str], bool] = {}
-
-        def has(gate: frozenset[str]) -> bool:
-            ok = seen.get(gate)
-            if ok is None:
-                ok = seen[gate] = any(c in text for c in gate)
-            return ok
-        return tuple(k for k, gates in enumerate(self.gates) if all(has(g) for g in gates))
+        ok = [any(c in text for c in gate) for gate in self._gates]     # each distinct gate looked for once
+        return tuple(k for k, idx in enumerate(self._gate_index) if all(ok[i] for i in idx))
 
     def subset(self, index: tuple[int, ...]) -> _Subset:
         got = self._subsets.get(index)
@@ -504,14 +515,20 @@ def _match(doc: Doc, ln: Line, prep: _Prepared, sub: _Subset) -> dict | None:
     sub = sub.opening(text[lead:lead + 2])
     if not sub.index:
         return None     # no rule can open a match with the line's first characters
-    first = text[lead:lead + 1]
+    # only rules whose pattern can open a match with the line's first character (inline ones whatever
+    # it is) and whose required punctuation the line holds (``rx_prefilter.Candidates``)
+    return _run(doc, ln, text, lead, prep, sub, sub.cands.select(text[lead:lead + 1], text))
+
+
+def _run(doc: Doc, ln: Line, text: str, lead: int, prep: _Prepared, sub: _Subset,
+         selected: tuple[tuple[int, bool], ...]) -> dict | None:
+    """``_match`` past its prefilters: the ``selected`` rules of ``sub`` tried on ``text`` (``ln``'s,
+    cut at ``MAX_LINE``) from ``lead``."""
     cands = sub.cands
     chars: set[str] | None = None
     found: dict[regex.Pattern, bool] = {}
     tried: dict[int, object] = {}     # match at ``lead`` by the first rule of each pattern
-    # only rules whose pattern can open a match with the line's first character (inline ones whatever
-    # it is) and whose required punctuation the line holds (``rx_prefilter.Candidates``)
-    for j, check in cands.select(first, text):
+    for j, check in selected:
         if check and not cands.required(j, text):
             continue        # the line lacks a character class the pattern needs
         k = sub.index[j]
@@ -607,7 +624,20 @@ def extract(doc: Doc) -> None:
             sub = zones[zone] = prep.zone(every if live is None else live, pos, in_lead)
         if not sub.index:
             continue    # no rule may stand this far into the page
-        dl = _match(doc, ln, prep, sub)
+        # ``_match``, its prefilters inline: most lines stop at them
+        text = ln.text if len(ln.text) <= MAX_LINE else ln.text[:MAX_LINE]
+        lead = 0 if text[:1].isalnum() else _LEAD.match(text).end()
+        head = text[lead:lead + 2]
+        opened = sub._opening.get(head) or sub.opening(head)
+        if not opened.index:
+            continue
+        marks = opened.marks
+        if marks is not None and not any(map(text.__contains__, marks)):
+            continue    # the line holds no character one of the rules needs
+        selected = opened.cands.select(text[lead:lead + 1], text)
+        if not selected:
+            continue
+        dl = _run(doc, ln, text, lead, prep, opened, selected)
         if dl is None:
             continue
         whole = dl.pop("_whole")

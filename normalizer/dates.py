@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -647,14 +648,40 @@ def _dated_lines(doc: Doc) -> set[int]:
     if got is None:
         hijri = bool(doc.fields.get("_hijri"))
         search = (_ANCHOR_CORE_HIJRI if hijri else _ANCHOR_CORE).search
-        full = ascii_digits(doc.text) if doc.fields.get("_arabic") else None
+        full = ascii_digits(doc.text) if doc.fields.get("_arabic") else doc.text
+        lines = doc.ledger.lines
         got = set()
-        for ln in doc.ledger.lines:
-            text = ln.text if full is None else full[ln.start:ln.end]
+        for i in (range(len(lines)) if hijri else _core_lines(full, lines)):
+            ln = lines[i]
+            text = ln.text if full is doc.text else full[ln.start:ln.end]
             if _has_core(text, PROSE if len(text) <= PROSE else LEAD, hijri, search):
                 got.add(ln.index)
         doc.fields["_dated"] = got
     return got
+
+
+# What every ``_ANCHOR_CORE`` match holds, each opening with a literal the regex engine skips to fast: a year, the
+# dotted day from its first dot on, an era word (looked for when the page holds its first character: a search
+# for one character costs far less than one for a word, or an alternation).
+_CORE_PARTS = (re.compile(r"19[5-9]\d"), re.compile(r"20[0-4]\d"), re.compile(r"\.\s?\d{1,2}\.\s?\d\d"))
+_CORE_ERAS = ("Juche", "主體", "주체", "民國", "民国")
+
+
+def _core_lines(full: str, lines: list[Line]) -> list[int]:
+    """Indices of the lines (ascending) a match of one of ``_CORE_PARTS`` or ``_CORE_ERAS`` in ``full``
+    touches: every line holding an ``_ANCHOR_CORE`` match is among them (one scan of the page per part
+    instead of one test per line). An occurrence ``finditer`` skips overlaps a match it reports, which so
+    touches the same line."""
+    starts = [ln.start for ln in lines]
+    parts = list(_CORE_PARTS)
+    parts += [re.compile(era) for era in _CORE_ERAS if era[0] in full and era in full]   # (cached by ``re``)
+    touched: set[int] = set()
+    for part in parts:
+        for m in part.finditer(full):
+            first = bisect_right(starts, m.start()) - 1
+            last = bisect_right(starts, m.end() - 1) - 1
+            touched.update(range(max(first, 0), last + 1))
+    return sorted(touched)
 
 
 # The year branches of ``_CORE`` as patterns opening with a literal (which the regex engine skips to fast), and

@@ -18,7 +18,7 @@ from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from itertools import accumulate
-from operator import add
+from operator import add, attrgetter
 from urllib.parse import urlsplit
 
 import ahocorasick
@@ -72,7 +72,10 @@ for _w in [w.replace("\\", "").split("s*")[0] for w in _COPYRIGHT.pattern.split(
         _COPYRIGHT_HINTS[_w[0]] = (*_COPYRIGHT_HINTS.get(_w[0], ()), _w)
 # Characters the automaton tries first at its root (a linear scan there): frequent ones early. The order
 # changes the speed only; words that are not keywords (a character and ``\x01``) hold no entries.
+# Every word ``_copyright_lines`` looks for; the automaton holds them too (without entries unless keywords).
+_COPYRIGHT_WORDS = frozenset([*_COPYRIGHT_ASCII, *(w for ws in _COPYRIGHT_HINTS.values() for w in ws)])
 _ROOT_FIRST = " \netaoinshrdlcumwfgypbvkjxqz.,-0123456789:/()'\"’“”–äöüéèàáíóúñçß"
+_TEXT = attrgetter("text")
 _SCRIPT_LANG = (("Hangul", "ko"), ("Hiragana", "ja"), ("Katakana", "ja"), ("Han", "zh"), ("Cyrillic", "ru"))
 
 
@@ -114,6 +117,8 @@ def _build(rules: Rules) -> dict:
             else:
                 always.append((sid, i))
     words = {w: (w, tuple(sorted(entries))) for w, entries in hits.items()}
+    for w in _COPYRIGHT_WORDS:      # found in the same pass, for ``_copyright_lines``
+        words.setdefault(w, (w, ()))
     for ch in _ROOT_FIRST:
         words.setdefault(ch + "\x01", (ch + "\x01", ()))
     rank = {ch: i for i, ch in enumerate(_ROOT_FIRST)}
@@ -254,6 +259,14 @@ def _lowered_lines(texts: list[str]) -> tuple[str, list[int]]:
     return "\n".join(lows), list(map(add, accumulate(map(len, lows)), range(len(lows))))
 
 
+def _line_texts(lines: list) -> list[str]:
+    """Each line's text as far as it is looked at (``MAX_LINE``): sliced only when some line is longer."""
+    texts = list(map(_TEXT, lines))
+    if texts and max(map(len, texts)) > MAX_LINE:
+        return [t[:MAX_LINE] for t in texts]
+    return texts
+
+
 def _find_all(low: str, words: tuple[str, ...] | list[str], at: set[int]) -> None:
     """Add to ``at`` where each of ``words`` starts in ``low``."""
     for w in words:
@@ -263,15 +276,17 @@ def _find_all(low: str, words: tuple[str, ...] | list[str], at: set[int]) -> Non
             k = low.find(w, k + 1)
 
 
-def _copyright_lines(low: str, ends: list[int]) -> list[int]:
+def _copyright_lines(low: str, ends: list[int], at: set[int] | None = None) -> list[int]:
     """The lines (by index) of ``low`` (the lowered lines joined by ``\\n``, line ``i`` ending at ``ends[i]``)
-    on which ``_is_copyright`` holds: it runs only on lines holding a word it needs (``_COPYRIGHT_HINTS``)."""
-    at: set[int] = set()
-    _find_all(low, _COPYRIGHT_ASCII, at)
-    if not low.isascii():
-        for first, words in _COPYRIGHT_HINTS.items():
-            if first in low:
-                _find_all(low, words, at)
+    on which ``_is_copyright`` holds: it runs only on lines holding a word it needs (``_COPYRIGHT_WORDS``).
+    ``at``: where those words start in ``low``, when the automaton found them already."""
+    if at is None:
+        at = set()
+        _find_all(low, _COPYRIGHT_ASCII, at)
+        if not low.isascii():
+            for first, words in _COPYRIGHT_HINTS.items():
+                if first in low:
+                    _find_all(low, words, at)
     return [i for i in sorted({bisect_left(ends, k) for k in at}) if _is_copyright(low[ends[i - 1] + 1 if i else 0:ends[i]])]
 
 
@@ -304,13 +319,16 @@ def from_text(doc: Doc) -> None:
             best_ev[sid] = (w, rule, raw, span)
 
     auto = idx["auto"]
-    texts = [ln.text[:MAX_LINE] for ln in lines]
+    texts = _line_texts(lines)
     low, ends = _lowered_lines(texts)
     copy: dict[int, bool] = {}      # _is_copyright per line looked at
     labels: dict[int, object] = {}
+    copy_at: set[int] | None = set() if auto is not None else None   # where ``_COPYRIGHT_WORDS`` start
     for stop, (word, entries) in (auto.iter(low) if auto is not None else ()):
+        if word in _COPYRIGHT_WORDS:
+            copy_at.add(stop + 1 - len(word))
         if not entries:
-            continue        # a word only there to order the automaton
+            continue        # a word only there to order the automaton, or only for ``_copyright_lines``
         end = stop + 1
         i = bisect_left(ends, stop)
         first = ends[i - 1] + 1 if i else 0
@@ -376,7 +394,7 @@ def from_text(doc: Doc) -> None:
             _, rule, raw, span = best_ev[sid]
             _set(doc, doc.rules.sources[sid], rule, raw, span)
             return
-    for i in reversed(_copyright_lines(low, ends)[-6:]):   # no source file: the copyright line may still name it
+    for i in reversed(_copyright_lines(low, ends, copy_at)[-6:]):   # no source file: the copyright line may still name it
         ln = lines[i]
         name = generic_name(ln.text[:MAX_LINE])
         if name:
@@ -386,6 +404,10 @@ def from_text(doc: Doc) -> None:
 
 # The words the first two ``_GENERIC`` patterns need (they take no flags): a line without any skips them.
 _HOLDER_WORDS = ("版权所有", "版權所有", "著作權所有")
+# What a holder's name must not be (``generic_name``), compiled once.
+_ONLY_YEARS = regex.compile(r"[\d\s\-–]+")
+_NOT_NAME = regex.compile(r"(?i)(?:all rights|reserved|\d{4})")
+_REGISTRY = regex.compile(r"ICP|备|備|\d{5}")
 
 
 def generic_name(line: str) -> str | None:
@@ -399,7 +421,7 @@ def generic_name(line: str) -> str | None:
             continue
         n = m.group("n").strip(" -–:：©")
         n = _CORP.sub("", n).strip(" ,.-")
-        if 2 <= len(n) <= 40 and not n.isdigit() and not regex.fullmatch(r"[\d\s\-–]+", n) \
-                and not regex.match(r"(?i)(?:all rights|reserved|\d{4})", n) and not regex.search(r"ICP|备|備|\d{5}", n):
+        if 2 <= len(n) <= 40 and not n.isdigit() and not _ONLY_YEARS.fullmatch(n) \
+                and not _NOT_NAME.match(n) and not _REGISTRY.search(n):
             return n
     return None

@@ -113,3 +113,11 @@ def test_sample_puts_sentences_first():
 ])
 def test_prose_ranks(lines, ranks):
     assert language._prose_ranks(lines) == ranks
+
+
+def test_prose_ranks_shortcut_agrees_with_the_scan():
+    """The end-of-line shortcut gives what the pattern gives, on letters, digits and other numerics."""
+    ends = ["word.", "x².", "½!", "Ⅻ?", "3.", "_.", "é…", "終わり。", "ｘ！", "a?", ". ", "a.b", "", ".", "—.", "ß?"]
+    lines = [pre + e for pre in ("", "Ende gut ", "Monat (1) ", "Fertig. ") for e in ends]
+    want = [1 if language._SENTENCE_END.search(t) else 0 for t in lines]
+    assert language._prose_ranks(lines) == want and 0 < sum(want) < len(want)
