@@ -189,20 +189,31 @@ _CAP_WORD = compile_rx(r"(?<![\p{Latin}\p{Cyrillic}])\p{Lu}[\p{Latin}\p{Cyrillic
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
+def no_astral(text: str) -> bool:
+    """True when every character of ``text`` is in the BMP (where the stdlib twins of patterns apply)."""
+    return len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text)
+
+
+@lru_cache(maxsize=16)
+def bmp_class(one_char: str) -> str:
+    r"""A stdlib character class holding exactly the BMP characters the ``regex`` pattern ``one_char``
+    (one character wide, such as ``\p{Lu}``) matches."""
+    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
+    return _char_class(set(regex.findall(one_char, bmp)))
+
+
 @lru_cache(maxsize=1)
 def _bmp_cap_word() -> re.Pattern:
     """``_CAP_WORD`` for text without astral characters, as a stdlib pattern (about twice as fast): its
     classes hold exactly the BMP characters the ``regex`` classes match, and starting with the capital lets
     ``re`` skip to the next capital before it checks the letter before it."""
-    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
-    lc = _char_class(set(regex.findall(r"[\p{Latin}\p{Cyrillic}]", bmp)))
-    lu = _char_class(set(regex.findall(r"\p{Lu}", bmp)))
+    lc, lu = bmp_class(r"[\p{Latin}\p{Cyrillic}]"), bmp_class(r"\p{Lu}")
     return re.compile(f"{lu}(?<!{lc}.){lc}*", re.S)
 
 
 def cap_word_spans(text: str) -> list[tuple[int, int]]:
     """Spans of ``_CAP_WORD`` in ``text``: where a Latin/Cyrillic name may begin, and its first word."""
-    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):  # no astral character
+    if no_astral(text):
         return [m.span() for m in _bmp_cap_word().finditer(text)]
     # the pattern is linear (no backtracking): called without Rx's per-call time limit, which costs ~1 µs a match
     return [m.span() for m in _CAP_WORD.pattern.finditer(text)]

@@ -27,7 +27,7 @@ from .. import gazetteer
 from ..doc import Doc
 from ..rules import Rules
 from ..rules.regexes import compile_rx
-from .matcher import _char_class
+from .matcher import bmp_class, no_astral
 from .places import Mention
 
 EN_ROLES = """President|Vice President|Prime Minister|Deputy Prime Minister|Minister|Defense Minister|Defence Minister|
@@ -735,9 +735,7 @@ KO_TAIL = ("에게서", "에게", "에서", "께서", "과의", "와의", "이�
 def _ko_bmp() -> dict[str, re.Pattern]:
     """``ko_pre`` and ``ko_word`` for text without astral characters, as stdlib patterns (several times faster):
     their classes hold exactly the BMP characters the ``regex`` classes (``\\p{Hangul}``, ``\\w``) match."""
-    bmp = "".join(map(chr, range(0xD800))) + "".join(map(chr, range(0xE000, 0x10000)))
-    h = _char_class(set(regex.findall(r"\p{Hangul}", bmp)))
-    hw = _char_class(set(regex.findall(r"[\p{Hangul}\w]", bmp)))
+    h, hw = bmp_class(r"\p{Hangul}"), bmp_class(r"[\p{Hangul}\w]")
     sur, ne = "".join(sorted(KO_SURNAMES)), "".join(sorted(KO_NOUN_END))
     roles = "|".join(f"{r}(?<!{hw}.{{{len(r)}}})" for r in KO_PRE_ROLES.split("|"))
     return {
@@ -751,7 +749,7 @@ def _ko_bmp() -> dict[str, re.Pattern]:
 
 def _ko_pattern(pats: dict, name: str, text: str) -> re.Pattern | regex.Pattern:
     """``pats[name]``, or its stdlib twin (``_ko_bmp``) when ``text`` has no astral character."""
-    if len(text.encode("utf-16-le", "surrogatepass")) == 2 * len(text):
+    if no_astral(text):
         return _ko_bmp()[name]
     return pats[name]
 
