@@ -25,6 +25,7 @@ from functools import lru_cache
 
 import regex
 
+from . import memo
 from .boilerplate import layout_of, whole_page
 from .dates_calendars import ascii_digits, solar_hijri_to_gregorian
 from .dates_shapes import SHAPE_NEEDS, Shapes, fact_key, groups, shapes
@@ -883,6 +884,9 @@ def _dateparse(value: str, langs: tuple[str, ...]) -> dt.datetime | None:
         return dateparser.parse(value[:DP_VALUE], languages=list(langs), settings=dict(_DP_SETTINGS))
     except Exception:  # an unknown language code, an odd value: the field stays null
         return None
+
+
+memo.register(_dateparse.cache_clear)   # keyed by a value's text
 
 
 # --- a date opening the article's first paragraph --------------------------------------------------------

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import wraps
 
 import regex
+
+from .memo import text_memo
 
 _CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 _CJK_RUN = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]+")
@@ -98,46 +99,6 @@ def ends_sentence(text: str) -> bool:
     if last and not last.isspace():
         return last in _END_CHARS
     return _END.search(text) is not None
-
-
-CACHE_CHARS = 200          # only lines up to this long are memoized (menus and footers; prose rarely repeats)
-
-
-class _TextCache(dict):
-    """The answers of ``fn`` for short texts: a missing one is computed (and kept when the text is short;
-    the cache is emptied when full), so that a lookup is one call of ``dict.__getitem__``."""
-
-    __slots__ = ("_fn", "_maxsize", "_max_chars")
-
-    def __init__(self, fn, maxsize: int, max_chars: int) -> None:
-        super().__init__()
-        self._fn = fn
-        self._maxsize = maxsize
-        self._max_chars = max_chars
-
-    def __missing__(self, text: str):
-        v = self._fn(text)
-        if len(text) <= self._max_chars:
-            if len(self) >= self._maxsize:
-                self.clear()
-            self[text] = v
-        return v
-
-
-def text_memo(maxsize: int, max_chars: int = CACHE_CHARS):
-    """A cache for a pure function of one line's text, for short texts only, so the memory it holds stays
-    bounded by ``maxsize * max_chars`` characters whatever lines a corpus has. ``fn.lookup`` is the same
-    function without the Python call around it (for ``map`` over many lines)."""
-    def deco(fn):
-        cache = _TextCache(fn, maxsize, max_chars)
-
-        @wraps(fn)
-        def call(text: str):
-            return cache[text]
-        call.cache_clear = cache.clear   # type: ignore[attr-defined]
-        call.lookup = cache.__getitem__   # type: ignore[attr-defined]
-        return call
-    return deco
 
 
 @text_memo(65536)
