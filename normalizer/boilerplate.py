@@ -33,11 +33,13 @@ from .layout import (
     has_marker,
     marker_end,
     menu_row,
+    quick_weight,
     strip_marker,
     text_memo,
     weight,
 )
 from .lines import Line
+from .memo import TextDict
 from .rules import Rules
 from .rules.regexes import Rx
 
@@ -136,14 +138,6 @@ def _new_cache(_rules: Rules) -> dict:
     return {}
 
 
-def _memo(doc: Doc, name: str) -> dict:
-    """A per-rules cache of a pure function of a line's text (bounded: cleared when full)."""
-    cache = doc.rules.view(name, _new_cache)
-    if len(cache) >= CACHE_SIZE:
-        cache.clear()
-    return cache
-
-
 def word_kind(doc: Doc, text: str) -> str | None:
     """The kind of a short line made only of share/ad/menu words (and counters), else None."""
     return _word_kinds(doc)(text)
@@ -158,7 +152,7 @@ class _RulesOnly:
         self.rules = rules
 
 
-class _Memo(dict):
+class _Memo(TextDict):
     """A per-rules cache of ``fn(rules, text)`` that computes a missing answer itself, so that a lookup
     is one call of ``dict.__getitem__``."""
 
@@ -245,7 +239,7 @@ def _is_section(doc: Doc, text: str) -> bool:
 def _teaser_item(text: str) -> bool:
     """A list item that reads as a headline (punctuated phrase), not a menu word."""
     body = strip_marker(text)
-    return weight(body) >= 4 and _teaser_punct(body) and not _menu_body(body)
+    return quick_weight(body) >= 4 and _teaser_punct(body) and not _menu_body(body)
 
 
 def _teaser_punct(body: str) -> bool:
@@ -265,7 +259,7 @@ def menu_shaped(text: str) -> bool:
 
 def _menu_body(body: str) -> bool:
     """``menu_shaped`` of a line whose list marker is already cut off."""
-    return bool((_nav_sep(body) and weight(body) <= 30) or menu_row(body) or _glued_menu(body) or (
+    return bool((_nav_sep(body) and quick_weight(body) <= 30) or menu_row(body) or _glued_menu(body) or (
         not body.isascii() and has_cjk(body) and not _PUNCT.search(body) and not _DIGIT.search(body)
         and (len(body.split()) >= 3 or len(body) >= 24)))
 
@@ -304,7 +298,7 @@ def _guess_kind(kind_of, text: str) -> str:
     if k:
         return k
     body = strip_marker(text)
-    if not ((weight(body) >= 5 and len(body) >= 12) or glued_teaser(body)):
+    if not ((len(body) >= 12 and quick_weight(body) >= 5) or glued_teaser(body)):
         return "navigation"
     return "navigation" if _menu_body(body) else "related"  # a teaser's shape, unless it is a menu row
 
@@ -382,7 +376,7 @@ def _whole_entry(doc: Doc, line: Line, kind: str, rule: str,
             "span": [line.start, line.end], "rule": rule}
 
 
-class _Languages(dict):
+class _Languages(TextDict):
     """``language_of(text, doc_lang)`` of non-ASCII texts for one document language, computed when missing
     (a lookup is one call of ``dict.__getitem__``)."""
 
@@ -464,7 +458,7 @@ def _nav_item_after(text: str, end: int) -> bool:
     if end < 0:
         return False    # a list item opens with a marker
     body = text[end:]  # ``_MARKER.sub("", text, count=1)``: the anchored pattern matches only at the start
-    return (weight(body) <= 6 and len(body) <= 40
+    return (len(body) <= 40 and quick_weight(body) <= 6
             and not _sentence_end(body) and not _dateish(body))
 
 
@@ -504,7 +498,7 @@ _CLOSE_QUOTES = frozenset("\"'”’")
 @text_memo(LINE_CACHE)
 def _short(text: str) -> bool:
     """A short line that can continue a menu run (a few words, no sentence end, no digit)."""
-    return weight(text) <= 3 and len(text) <= 16 and not _sentence_end(text) and not _DIGIT.search(text)
+    return len(text) <= 16 and quick_weight(text) <= 3 and not _sentence_end(text) and not _DIGIT.search(text)
 
 
 _DIGIT = regex.compile(r"\d")
@@ -526,7 +520,7 @@ def classify(doc: Doc) -> None:
 
 
 def _new_caches(_rules: Rules) -> tuple[dict, dict]:
-    return {}, {}
+    return TextDict(), TextDict()
 
 
 def _notices(doc: Doc, lay: Layout, entries: list[dict]) -> None:
@@ -652,7 +646,9 @@ def _menus(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
     menu_line = _menu_line.lookup  # type: ignore[attr-defined]
     short = _short.lookup  # type: ignore[attr-defined]
     teaser = _teaser_item.lookup  # type: ignore[attr-defined]
-    marks = [menu_line(ln.text) if ln.role is None and not m else _NOT_MENU for ln, m in zip(lines, main, strict=True)]
+    # a line opening with a letter has neither a marker nor only punctuation: ``_NOT_MENU`` without a call
+    marks = [menu_line(t) if ln.role is None and not m and not (t := ln.text)[:1].isalpha() else _NOT_MENU
+             for ln, m in zip(lines, main, strict=True)]
     done = 0  # lines before this one were read as part of a run
     for i in [k for k, (opens, _item) in enumerate(marks) if opens]:
         if i < done or lines[i].role is not None:

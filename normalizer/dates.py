@@ -290,9 +290,13 @@ _SLASH = re.compile(r"(?<![\d/])([0-3]?\d)[/\-]([0-3]?\d)[/\-](?:19|20)\d\d(?![\
 _SLASH_GATE = re.compile(r"\d[/\-]")   # what every ``_SLASH`` match holds, found faster
 
 
-def _slash_order(doc: Doc, lines: list[Line]) -> None:
-    """Note the order the page's unambiguous ``a/b/yyyy`` dates use (``15/04/2020``: day first)."""
+def _slash_order(doc: Doc, lines: list[Line] | None = None) -> None:
+    """Note the order the page's unambiguous ``a/b/yyyy`` dates use (``15/04/2020``: day first), in
+    ``lines`` (by default every line ``_free_or_weak``, of which only those ``_slash_lines`` finds can hold one)."""
     votes = {"dmy": 0, "mdy": 0}
+    if lines is None:
+        every = doc.ledger.lines
+        lines = [ln for ln in (every[i] for i in _slash_lines(doc.text, every)) if _free_or_weak(ln)]
     for ln in lines:
         text = ln.text
         if ("/" in text or "-" in text) and ("20" in text or "19" in text) \
@@ -306,6 +310,29 @@ def _slash_order(doc: Doc, lines: list[Line]) -> None:
     doc.fields.pop("_slash_order", None)
     if votes["dmy"] != votes["mdy"]:
         doc.fields["_slash_order"] = max(votes, key=votes.get)
+
+
+# What every ``_SLASH`` match holds: a year's first two digits right after a separator (each pattern opens with
+# a literal, which the regex engine skips to fast).
+_SLASH_YEARS = (re.compile(r"19(?<=[/\-]19)"), re.compile(r"20(?<=[/\-]20)"))
+
+
+def _slash_lines(full: str, lines: list[Line]) -> list[int]:
+    """Indices of the lines (ascending) holding a ``_SLASH_YEARS`` match: every line with a ``_SLASH`` match is
+    among them (one scan of the page per pattern instead of tests of every line)."""
+    starts = [ln.start for ln in lines]
+    touched: set[int] = set()
+    for lit in _SLASH_YEARS:
+        for m in lit.finditer(full):
+            i = bisect_right(starts, m.start() - 1) - 1   # (the line the separator is in)
+            if i >= 0 and m.end() <= lines[i].end:        # (a separator and year across a line break are none)
+                touched.add(i)
+    return sorted(touched)
+
+
+def _free_or_weak(ln: Line) -> bool:
+    """A line no stage placed, or one the boilerplate stage placed by shape alone (``WEAK_RULES``)."""
+    return ln.role is None or (ln.role == "boilerplate" and (ln.rule or "").startswith(WEAK_RULES))
 
 
 # A line of a product's or an event's fact box: a key with a number (``Seiten: 448``, ``ISO: 640``), or a price.
@@ -327,13 +354,17 @@ def _spec_box(lines: list[Line], i: int, memo: dict[int, bool]) -> bool:
     return n >= 2
 
 
-def _candidates(doc: Doc, sh: Shapes, lines: list[Line]) -> list[Cand]:
+def _candidates(doc: Doc, sh: Shapes, lines: list[Line] | None = None) -> list[Cand]:
+    """The dates of ``lines`` (by default every line ``_free_or_weak``)."""
     out: list[Cand] = []
     spec: dict[int, bool] = {}
     neg_line: dict[int, bool] = {}   # a line holds a word saying its dates are no publication's
     _slash_order(doc, lines)
     may_date = _dated_lines(doc)
     hijri = bool(doc.fields.get("_hijri"))
+    if lines is None:   # only the lines that may hold a date, in order: ``_find`` finds none in the others
+        every = doc.ledger.lines
+        lines = [ln for ln in (every[i] for i in sorted(may_date)) if _free_or_weak(ln)]
     for ln in lines:
         if ln.index not in may_date:
             continue    # no year on the line: ``_find`` would find no date
@@ -738,8 +769,7 @@ def _extract_all(doc: Doc) -> None:
 def _extract(doc: Doc, free: list[Line]) -> None:
     sh = shapes(doc.rules)
     lay = layout_of(doc)
-    cands = _candidates(doc, sh, [ln for ln in doc.ledger.lines if ln.role is None or (
-        ln.role == "boilerplate" and (ln.rule or "").startswith(WEAK_RULES))])   # free or ``_weak``
+    cands = _candidates(doc, sh)   # the lines ``_free_or_weak``
     _mark_lists(doc, cands)
     tag = _lang_tag(doc)
     chosen: dict[str, Cand] = {}

@@ -25,9 +25,15 @@ CJK_FLOOR = "\u1100"    # no character below it is matched by ``_CJK`` (U+1100, 
 HAN_KANA_FLOOR = "\u2e80"  # nor by ``_HAN_KANA`` (U+2E80, CJK radicals): both checked over every code point
 
 
+# Every character of ``_CJK`` lies in one of these ranges (Hangul Jamo, then CJK radicals on): a stdlib
+# search for them is a cheap necessary condition (no per-character objects as ``max``; typographic quotes
+# and dashes of Latin text fall between). Checked over every code point in tests.
+_MAYBE_CJK = re.compile("[^\x00-\u10ff\u1200-\u2e7f]")  # the complement written: a faster scan
+
+
 def has_cjk(text: str) -> bool:
-    """``_CJK.search(text) is not None``, skipped when every character is below the class's first one."""
-    return bool(text) and max(text) >= CJK_FLOOR and _CJK.search(text) is not None
+    """``_CJK.search(text) is not None``, skipped when no character lies in the class's ranges."""
+    return _MAYBE_CJK.search(text) is not None and _CJK.search(text) is not None
 _END = regex.compile(r"[.!?。！？…:：\"”’)\]」』）]\s*$")
 _FULL_STOP = ".!?。！？"
 MARKER = regex.compile(r"^(?:[*+o\-•·・■▶►▷◆◇○●]|\d{1,2}\.)\s*")
@@ -104,7 +110,12 @@ def ends_sentence(text: str) -> bool:
 @text_memo(65536)
 def weight(text: str) -> float:
     """Words in a line, CJK characters counted as 1/2.5 word each."""
-    if text.isascii() or not has_cjk(text):  # no CJK character: ``c`` below is 0
+    return _weight(text)
+
+
+def _weight(text: str) -> float:
+    """``weight`` without its memo (a line's features are memoized as a whole)."""
+    if text.isascii() or _MAYBE_CJK.search(text) is None:  # no CJK character: ``c`` below is 0
         return float(len(text.split()))
     c = sum(map(len, _CJK_RUN.findall(text)))  # ``len(_CJK.findall(text))``: each CJK character is in one run
     if not c:
@@ -112,11 +123,14 @@ def weight(text: str) -> float:
     return len(text.split()) + c / 2.5
 
 
+def quick_weight(text: str) -> float:
+    """``weight(text)``, computed at once for ASCII text (cheaper than its memo on a fresh text)."""
+    return float(len(text.split())) if text.isascii() else weight(text)
+
+
 def glued_teaser(text: str) -> bool:
     """A capitalised headline glued to its teaser (``…Student-AthleteA 24-year-old woman…``)."""
     head = text[:150]
-    if head.lower() == head:
-        return False    # every match opens with a capital A-Z, which lowercasing would change
     m = _GLUE.search(head)
     while m is not None:  # ``_GLUE.finditer(head)``: matches end with a space, so none is empty
         pre = text[: m.start() + 1].split()
@@ -128,6 +142,7 @@ def glued_teaser(text: str) -> bool:
 
 _HANGUL_STOP = regex.compile(r"[.?!…‘’'\"“”,]")
 _HAN_KANA = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}]")
+_MAYBE_HAN_KANA = re.compile("[\u2e80-\U0010ffff]")  # ``max(text) >= HAN_KANA_FLOOR``, without a per-character loop
 
 
 def menu_row(text: str) -> bool:
@@ -136,7 +151,7 @@ def menu_row(text: str) -> bool:
     if len(toks) < 3:
         return False
     ascii_text = text.isascii()  # no Han, kana or Hangul
-    if not ascii_text and max(text) >= HAN_KANA_FLOOR and _HAN_KANA.search(text):
+    if not ascii_text and _MAYBE_HAN_KANA.search(text) and _HAN_KANA.search(text):
         lens = [len(t) for t in toks]
         return max(lens) <= 4 or (len(toks) >= 5 and sum(lens) / len(toks) <= 5)
     if not ascii_text and has_cjk(text):  # Hangul: words are spaced, headlines are short words too
@@ -231,9 +246,11 @@ LINE_CACHE = 65536         # per-line features of recent texts (a pure function 
 def _line_features(t: str) -> tuple[float, bool, bool, bool, bool, bool]:
     """One line's weight, list marker, sentence end (only asked of lines of weight 5 or more: the only
     ones whose end is read), glued teaser, table row and prose (menus and footers repeat across pages)."""
-    wt = weight(t)
-    mk = has_marker(t)
-    en = wt >= 5 and ends_sentence(t)
+    wt = float(len(t.split())) if t.isascii() else _weight(t)
+    c = t[:1]  # ``has_marker(t)``
+    mk = c in _MARKER_CHARS or (not c.isalpha() and MARKER.match(t) is not None)
+    last = t[-1:]  # ``ends_sentence(t)``, inlined
+    en = wt >= 5 and (last in _END_CHARS if not last.isspace() else _END.search(t) is not None)
     gl = wt >= 8 and glued_teaser(t)
     tb = "  " in t and is_table_row(t)  # the same test opens ``is_table_row``
     prose = (wt >= PROSE_WORDS and (not mk or (wt >= 14 and t[-1:] in _FULL_STOP)) and (en or wt >= 20)

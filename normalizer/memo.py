@@ -1,17 +1,30 @@
 """Memos of pure functions of one line's text, and the registry that empties them all.
 
-A memo keyed by a line's text pays off inside a stream (menus and footers repeat across one outlet's
-pages) but would flatter a benchmark that passes over the same documents twice, so every such memo is
-registered here and ``clear_text_memos`` empties them: ``normalizer.bench`` calls it before each timed
-pass, so no line is remembered from an earlier pass. Indexes built from the rules are not text memos and
-stay.
+A memo keyed by text read from documents (a line, a word, a place name) pays off inside a stream: menus
+and footers repeat across one outlet's pages, names across stories. It would flatter a benchmark that
+passes over the same documents twice, so every such memo is known here and ``clear_text_memos`` empties
+them all: ``normalizer.bench`` calls it before each timed pass, so nothing read in an earlier pass is
+remembered. Module-level memos are ``text_memo`` functions (or ``register`` their own clearer); memos
+held per rules object (``Rules.view``) are ``TextDict``s. Indexes built from the rules alone stay.
 """
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from functools import wraps
 
 _CLEARERS: list[Callable[[], None]] = []
+_DICTS: dict[int, weakref.ref] = {}    # id -> each live TextDict (dropped when it dies)
+
+
+class TextDict(dict):
+    """A dict that memoizes answers keyed by document text; ``clear_text_memos`` empties every live one
+    (they live as long as the rules object holding them)."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        key = id(self)
+        _DICTS[key] = weakref.ref(self, lambda _ref, key=key: _DICTS.pop(key, None))
 
 
 def register(clear: Callable[[], None]) -> Callable[[], None]:
@@ -21,10 +34,13 @@ def register(clear: Callable[[], None]) -> Callable[[], None]:
 
 
 def clear_text_memos() -> int:
-    """Empty every registered text memo; the number of memos emptied."""
+    """Empty every registered text memo and every live ``TextDict``; the number emptied."""
     for clear in _CLEARERS:
         clear()
-    return len(_CLEARERS)
+    dicts = [d for d in (ref() for ref in list(_DICTS.values())) if d is not None]
+    for d in dicts:
+        d.clear()
+    return len(_CLEARERS) + len(dicts)
 
 
 CACHE_CHARS = 200          # only lines up to this long are memoized (menus and footers; prose rarely repeats)

@@ -51,3 +51,24 @@ def test_bench_empties_the_memos_before_every_timed_pass(monkeypatch, norm, caps
 def test_bench_keep_memos_keeps_them(monkeypatch, norm, capsys):
     n, res = _bench(monkeypatch, norm, capsys, "--keep-memos")
     assert n == 0 and next(iter(res["corpora"].values()))["text_memos"] == "kept"
+
+
+def test_memos_held_by_the_rules_are_emptied_too(norm):
+    page = ("Home | World | Business | Sport\n\nShare on Facebook\n\nMarkets rally as rates hold\n\n"
+            "Stocks rose on Tuesday after the central bank left its key rate unchanged, traders said.\n\n"
+            "Related\n\nMost viewed\n\nCopyright 2026 Example Media. All rights reserved.\n")
+    norm.normalize(page)
+    held = {k: v for k, v in norm.rules._views.items() if isinstance(v, memo.TextDict) and v}
+    assert "boilerplate.word_kind.cache" in held
+    memo.clear_text_memos()
+    assert not any(held.values())
+
+
+def test_a_text_dict_leaves_the_registry_with_its_owner():
+    import gc
+    before = len(memo._DICTS)
+    d = memo.TextDict(a=1)
+    assert len(memo._DICTS) == before + 1 and d == {"a": 1}
+    del d
+    gc.collect()
+    assert len(memo._DICTS) == before
