@@ -27,6 +27,7 @@ from . import gazetteer
 from .dates import month_number
 from .doc import Doc
 from .lines import Line
+from .memo import TextDict
 from .rules import Rules
 from .rx_needs import holds, needs_of
 from .rx_prefilter import Candidates
@@ -334,7 +335,7 @@ MAX_PLACES = 4096    # place resolutions remembered per rules (the same towns he
 
 def resolve_place(rules: Rules, written: str, country: str | None = None) -> dict | None:
     """``place`` of the record for the place part of a dateline, with its qualifiers (a fresh dict)."""
-    cache = rules.view("datelines.places", lambda _rs: {})
+    cache = rules.view("datelines.places", lambda _rs: TextDict())
     key = (written, country)
     if key in cache:
         got = cache[key]

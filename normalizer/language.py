@@ -252,14 +252,27 @@ def sample(doc: Doc, lines: list | None = None) -> str:
     free = sorted(lines if lines is not None else _free_lines(doc), key=_INDEX)
     texts = list(map(_TEXT, free))
     lengths = list(map(len, texts))
-    keys = list(zip(_prose_ranks(texts), lengths, strict=True))
-    # running text first, longest first, in text order among equals (a stable sort keeps it)
+    # running text first, longest first, in text order among equals (a stable sort keeps it): the lines
+    # by length, running text taken on the way (each line ranked only when reached), the rest only after
     picked, total = [], 0
-    for k in sorted(range(len(free)), key=keys.__getitem__, reverse=True):
-        picked.append(k)
-        total += lengths[k]
-        if total >= SAMPLE_CHARS:
-            break
+    rest = []
+    search = _SENTENCE_END.search
+    by_length = sorted(range(len(free)), key=lengths.__getitem__, reverse=True)
+    for k in by_length:
+        t = texts[k]
+        if t[-1:] in _MARKS and t[-2:-1].isalpha() or search(t):    # ``_prose_ranks``
+            picked.append(k)
+            total += lengths[k]
+            if total >= SAMPLE_CHARS:
+                break
+        else:
+            rest.append(k)
+    else:
+        for k in rest:
+            picked.append(k)
+            total += lengths[k]
+            if total >= SAMPLE_CHARS:
+                break
     picked.sort()
     return "\n".join([free[k].text for k in picked])[: SAMPLE_CHARS * 2]
 

@@ -25,6 +25,7 @@ import regex
 
 from .. import gazetteer
 from ..doc import Doc
+from ..memo import TextDict
 from ..rules import Rules
 from ..rules.regexes import compile_rx
 from .matcher import bmp_class, no_astral
@@ -312,7 +313,7 @@ class _Person:
 
 def _gaz_memo(rules: Rules) -> dict:
     """Per rules: (kind, text) -> answer of ``_gaz_name`` / ``_gaz_strong`` (the same words recur in every text)."""
-    return rules.view("entities.people.gaz_memo", lambda r: {})
+    return rules.view("entities.people.gaz_memo", lambda r: TextDict())
 
 
 _MEMO_MAX = 200_000
