@@ -8,13 +8,16 @@ followed by the header lines (date, source, byline), often printed twice or echo
 """
 from __future__ import annotations
 
+import bisect
+import math
 import re
+from typing import NamedTuple
 
 import regex
 
 from .boilerplate import layout_of, whole_page
 from .doc import Doc
-from .layout import menu_row, strip_marker, weight
+from .layout import Layout, menu_row, strip_marker, weight
 from .lines import Line
 
 MAX_TITLE = 250
@@ -86,24 +89,62 @@ class Echoes:
         return False
 
 
+def _start(ln: Line) -> int:
+    return ln.start
+
+
 class _Scan:
     """What scoring the candidate lines of one page shares: lines, texts, echoes, header-likeness.
 
     No line changes its role while the candidates are scored, so ``_header_like`` is kept per line.
     """
 
-    def __init__(self, doc: Doc):
-        self.lines = doc.ledger.lines
-        self.texts = [ln.text for ln in self.lines]
-        self.weights = layout_of(doc).weights    # ``weight(ln.text)`` per line (the layout reads the same texts)
-        self.echoes = Echoes(self.texts)
+    def __init__(self, lines: list[Line], weights: list[float], page: str | None = None):
+        self.lines = lines
+        self.weights = weights      # ``weight(ln.text)`` per line (the layout's, read from the same texts)
+        self.page = page            # the text the lines were cut from (``Ledger.text``), when at hand
+        self._echoes: Echoes | None = None
         self._header: dict[int, bool] = {}
         self._menu: dict[str, bool] = {}
 
+    @property
+    def texts(self) -> list[str]:
+        """The lines' texts (joined once, when a line's echo is first looked for)."""
+        return self.echoes.texts
+
+    @property
+    def echoes(self) -> Echoes:
+        if self._echoes is None:
+            self._echoes = Echoes([ln.text for ln in self.lines])
+        return self._echoes
+
+    def echoed(self, body: str, index: int) -> bool:
+        """``_echoed(body, index, texts)``. Each line's span of the page holds its text and the spans are in
+        order and apart, so the lines holding ``body`` are those whose span holds one of its occurrences in
+        the page (the texts need not be joined)."""
+        page, lines = self.page, self.lines
+        if page is None or not body:
+            return self.echoes.echoed(body, index)
+        size, limit = len(body), len(body) + 12
+        pos = page.find(body)
+        while pos >= 0:
+            j = bisect.bisect_right(lines, pos, key=_start) - 1   # the last line starting at or before it
+            if j >= 0:
+                ln = lines[j]
+                if pos + size <= ln.end and ln.index != index and len(ln.text) <= limit:
+                    return True
+            pos = page.find(body, pos + 1)
+        return False
+
     def header_like(self, ln: Line) -> bool:
+        """``_header_like(ln)``: a free line heavier than 20 words is not (its weight is at hand)."""
         v = self._header.get(ln.index)
         if v is None:
-            v = self._header[ln.index] = _header_like(ln)
+            if ln.role is None and self.weights[ln.index] > 20:
+                v = False
+            else:
+                v = _header_like(ln)
+            self._header[ln.index] = v
         return v
 
     def menu_row(self, text: str) -> bool:
@@ -178,55 +219,113 @@ def _sentences(text: str) -> int:
     return len(_SENTENCES.findall(text)) if _SENTENCE_HINT.search(text) else 0
 
 
-def _rejected(scan: _Scan, t: str, body: str, w: float) -> bool:
-    """Not a headline at all: too short or long, a date, a URL, a menu row, a label, glued menu words."""
-    n = len(body)
-    return (w < 2.5 or n < 6 or len(t) > MAX_TITLE
-            or (body.startswith(("http://", "https://", "www.")) and _URL.match(body) is not None)
+def _rejected(scan: _Scan, body: str) -> bool:
+    """Not a headline at all: a date, a URL, a menu row, a label, glued menu words (what ``_head``
+    rejects for weight and length aside)."""
+    return ((body.startswith(("http://", "https://", "www.")) and _URL.match(body) is not None)
             or _date_only(body) or _label_end(body) or _nav(body)
-            or (n >= 30 and _CJK.search(body) is not None and _GLUED.match(body.replace(" ", "")) is not None)
+            or (len(body) >= 30 and _CJK.search(body) is not None
+                and _GLUED.match(body.replace(" ", "")) is not None)
             or scan.menu_row(body))
 
 
-def _score(scan: _Scan, ln: Line, start: int) -> float:
+class _Head(NamedTuple):
+    """The cheap terms of a line's score, summed; the costly ones (``menu_row``, echoes) are left open."""
+
+    ln: Line
+    body: str
+    s: float            # the exact sum of the terms known so far
+    room: float         # the most the open terms can add (the echo; the head-of-group bonus when open)
+    head_open: bool     # the head-of-group bonus depends on ``menu_row`` of the line above
+
+
+_ECHO = 2.0             # what the echo adds
+_GROUP_HEAD = 1.5       # what heading a group of lines adds
+
+
+def _beats(s: float, index: int, best_s: float, best_index: int) -> bool:
+    """Whether a score ``s`` of line ``index`` wins over ``best_s`` of line ``best_index``: a higher score,
+    or the same score on an earlier line (the first line with the highest score wins); ``best_index``
+    -1 asks for a higher score."""
+    return s > best_s or (s == best_s and index < best_index)
+
+
+def _head(scan: _Scan, ln: Line, start: int) -> _Head | None:
+    """The cheap terms of ``ln``'s score; None when it is rejected for its weight or length alone."""
     t = ln.text
+    i = ln.index
+    lines, weights = scan.lines, scan.weights
     body = strip_marker(t)
-    w = scan.weights[ln.index] if body is t else weight(body)
-    if _rejected(scan, t, body, w):
-        return -99.0
+    w = weights[i] if body is t else weight(body)
+    if w < 2.5 or len(body) < 6 or len(t) > MAX_TITLE:
+        return None
     s = 2.0 if 4 <= w <= 40 else 0.0
     if _full_stop_end(body):
         s -= 2.5
-    s -= 2.0 * _sentences(body)
-    gap = abs(start - ln.index)
-    s += max(0.0, 3.0 - 0.25 * gap)
-    lines, weights = scan.lines, scan.weights
-    between = 0
-    after = 0.0
-    for nxt in lines[ln.index + 1: ln.index + 5]:
-        if scan.header_like(nxt):
-            after = (6.0 if nxt.role == "header" else 4.0) / (1 + between)
+    s += max(0.0, 3.0 - 0.25 * abs(start - i))
+    s += _after(scan, i)
+    for x in lines[i + 1: i + 3]:
+        if x.role == "boilerplate" and x.field == "share":
+            s += 1.5  # share buttons under the headline
             break
+    prev = lines[i - 1] if i else None
+    head_open = not (prev is None or prev.role in ("boilerplate", "header") or weights[prev.index] < 2.5)
+    if not head_open:
+        s += _GROUP_HEAD  # the head of a group of lines (headline, standfirst, byline)
+    return _Head(ln, body, s, _ECHO + (_GROUP_HEAD if head_open else 0.0), head_open)
+
+
+def _after(scan: _Scan, i: int) -> float:
+    """What the header lines (date, source, byline) next to line ``i`` add: under it, at most one free
+    line between, or a date line above it."""
+    lines, weights, header_like = scan.lines, scan.weights, scan.header_like
+    between = 0
+    for nxt in lines[i + 1: i + 5]:
+        if header_like(nxt):
+            return (6.0 if nxt.role == "header" else 4.0) / (1 + between)
         if nxt.role is None and weights[nxt.index] >= 2.5:
             between += 1
             if between > 1:
                 break
-    if not after and ln.index and lines[ln.index - 1].role == "header":
-        after = 4.0  # the date line stands above the headline
-    s += after
+    return 4.0 if i and lines[i - 1].role == "header" else 0.0  # the date line stands above the headline
+
+
+def _finish(scan: _Scan, h: _Head, best_s: float, best_index: int) -> float | None:
+    """The score of ``h.ln``, or None once it cannot beat ``best_s`` of line ``best_index`` (``_beats``).
+
+    Every open term but the echo and the head-of-group bonus lowers the score (or rejects the line), so
+    ``s + room`` bounds it at each step: the costly tests are left out once the bound cannot win."""
+    ln, body, s, room = h.ln, h.body, h.s, h.room
+    t = ln.text
+    s -= 2.0 * _sentences(body)
     if _credit(body):
         s -= 4.0  # a source, byline or photo credit line
     if _TIMESTAMP_HINT.search(body) and _TIMESTAMP.search(body):
         s -= 4.0  # a date line, not a headline
-    if any(x.role == "boilerplate" and x.field == "share" for x in lines[ln.index + 1: ln.index + 3]):
-        s += 1.5  # share buttons under the headline
-    prev = lines[ln.index - 1] if ln.index else None
-    if prev is None or prev.role in ("boilerplate", "header") or weights[prev.index] < 2.5 or scan.menu_row(prev.text):
-        s += 1.5  # the head of a group of lines (headline, standfirst, byline)
-    if scan.echoes.echoed(body, ln.index):
-        s += 2.0  # printed twice, or echoed (``正在阅读：…``)
     if body != t:
         s -= 2.0 if body in scan.texts else 0.5  # the plain copy of a headline printed as a list item too
+    if not _beats(s + room, ln.index, best_s, best_index):
+        return None
+    if _rejected(scan, body):
+        return -99.0
+    if h.head_open:
+        room -= _GROUP_HEAD
+        if scan.menu_row(scan.lines[ln.index - 1].text):
+            s += _GROUP_HEAD  # the head of a group: the line above is a menu row
+        elif not _beats(s + room, ln.index, best_s, best_index):
+            return None
+    if scan.echoed(body, ln.index):
+        s += _ECHO  # printed twice, or echoed (``正在阅读：…``)
+    return s
+
+
+def _score(scan: _Scan, ln: Line, start: int) -> float:
+    """The headline score of ``ln``: -99 for a line that is no headline at all."""
+    h = _head(scan, ln, start)
+    if h is None:
+        return -99.0
+    s = _finish(scan, h, -math.inf, -1)
+    assert s is not None  # nothing is left out against -inf
     return s
 
 
@@ -243,22 +342,47 @@ def _near_header(scan: _Scan, ln: Line) -> bool:
     return any(scan.header_like(x) for x in lines[max(0, ln.index - 2): ln.index + 3] if x is not ln)
 
 
+def _candidates(scan: _Scan, lay: Layout) -> list[_Head]:
+    """The lines searched for the headline with their cheap terms, the best bound first (then by index)."""
+    heads = []
+    weights, start = lay.weights, lay.start
+    for ln in scan.lines[max(0, start - WINDOW): start + INTO_MAIN]:
+        if ln.role is not None or (ln.index >= start and lay.prose[ln.index] and (
+                weights[ln.index] > 30 or _full_stop_end(ln.text))):
+            continue
+        if weights[ln.index] < 2.5 or not 6 <= len(ln.text) <= MAX_TITLE:
+            continue  # ``_head`` rejects it: the line without its marker is no heavier nor longer
+        h = _head(scan, ln, start)
+        if h is not None:
+            heads.append(h)
+    heads.sort(key=lambda h: (-(h.s + h.room), h.ln.index))
+    return heads
+
+
+def _best_line(scan: _Scan, lay: Layout) -> tuple[Line | None, float]:
+    """The first line with the highest score above ``MIN_SCORE`` (None without one), and its score.
+
+    Lines are scored from the best bound down, and the search stops at the first bound that cannot
+    win (``_beats``): lines rejected for weight or length alone score -99 and never win."""
+    best, best_s, best_index = None, MIN_SCORE, -1
+    for h in _candidates(scan, lay):
+        if not _beats(h.s + h.room, h.ln.index, best_s, best_index):
+            break  # neither this bound nor any after it can win
+        if h.ln.index >= lay.start and not _near_header(scan, h.ln):
+            continue  # inside the block only a line with the header lines beside it
+        s = _finish(scan, h, best_s, best_index)
+        if s is not None and _beats(s, h.ln.index, best_s, best_index):
+            best, best_s, best_index = h.ln, s, h.ln.index
+    return best, best_s
+
+
 def _whole_page_title(doc: Doc) -> Line | None:
     lay = layout_of(doc)
     if lay.start < 0:
         return None
-    scan = _Scan(doc)
-    best, best_s = None, MIN_SCORE
+    scan = _Scan(doc.ledger.lines, lay.weights, doc.ledger.text)
+    best, best_s = _best_line(scan, lay)
     weights = lay.weights
-    for ln in doc.ledger.lines[max(0, lay.start - WINDOW): lay.start + INTO_MAIN]:
-        if ln.role is not None or (ln.index >= lay.start and lay.prose[ln.index] and (
-                weights[ln.index] > 30 or _full_stop_end(ln.text))):
-            continue
-        if ln.index >= lay.start and not _near_header(scan, ln):
-            continue  # inside the block only a line with the header lines beside it
-        s = _score(scan, ln, lay.start)
-        if s > best_s:
-            best, best_s = ln, s
     if best is not None and best.index:
         # a headline with its standfirst or author line under it: the group's first line is the headline
         prev = doc.ledger.lines[best.index - 1]
