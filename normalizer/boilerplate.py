@@ -18,7 +18,9 @@ span, kind and language; a licence number or a contact inside a copyright line s
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
+from itertools import accumulate
 
 import ahocorasick
 import regex
@@ -89,7 +91,7 @@ def _build_gate(rules: Rules):
     rules whose keyword occurs are run. None when a rule has no ``keywords`` (no gate)."""
     words: dict[str, set[int]] = {}
     for i, r in enumerate(rules.view("boilerplate", _build)):
-        kws = [k.casefold() for k in r.get("keywords") or () if k]
+        kws = [fold_keywords(k) for k in r.get("keywords") or () if k]
         if not kws:
             return None
         for k in kws:
@@ -104,10 +106,41 @@ def _build_gate(rules: Rules):
 def _any_rule(gate, rules: list[dict], text: str) -> bool:
     """Whether any notice rule matches ``text`` (what the combined regex would say), running only the
     rules whose keyword occurs in it."""
+    return any(rules[i]["pattern"].search(text) for i in _rule_candidates(gate, text))
+
+
+def _rule_candidates(gate, text: str) -> list[int]:
+    """The sorted indices of the rules whose keyword occurs in ``text`` (casefolded): the only rules
+    that can match it."""
     cand: set[int] = set()
-    for _end, idx in gate.iter(text.casefold()):
+    for _end, idx in gate.iter(fold_keywords(text)):
         cand |= idx
-    return any(rules[i]["pattern"].search(text) for i in sorted(cand))
+    return sorted(cand)
+
+
+def _gate_spans_lines(rules: Rules) -> bool:
+    """Whether a keyword of the gate holds a newline (it could match across two joined probes)."""
+    return any("\n" in fold_keywords(k) for r in rules.view("boilerplate", _build) for k in r.get("keywords") or ())
+
+
+def _candidates_of(gate, probes: list[str], spans_lines: bool) -> dict[str, list[int]]:
+    """``_rule_candidates(gate, p)`` of every probe ``p`` (distinct texts), from one automaton pass over
+    the probes joined by newlines: casefolding is per character and never makes a newline, so each
+    probe's folded text lies between two newlines of the folded whole, and a keyword without a newline
+    matches inside one probe only. Per probe when a probe or a keyword holds a newline."""
+    joined = "\n".join(probes)
+    if spans_lines or joined.count("\n") != len(probes) - 1:
+        return {p: _rule_candidates(gate, p) for p in probes}
+    folded = fold_keywords(joined)
+    cands: list[set[int]] = [set() for _ in probes]
+    k = 0
+    stop = folded.find("\n")  # where probe ``k`` ends (-1: it is the last one)
+    for end, idx in gate.iter(folded):
+        while 0 <= stop < end:
+            k += 1
+            stop = folded.find("\n", stop + 1)
+        cands[k] |= idx
+    return {p: sorted(c) for p, c in zip(probes, cands, strict=True)}
 
 
 def _build_sections(rules: Rules) -> list[dict]:
@@ -183,24 +216,51 @@ def _word_kinds(doc: Doc):
 
 
 def _word_kind(doc: Doc, text: str) -> str | None:
-    words = doc.rules.view("boilerplate.words", _build_words)
-    body = _LINKED_IN.sub("linkedin", strip_marker(text).strip())
-    whole = words.get(body.casefold().replace(" ", ""))
+    words, fillers = doc.rules.view("boilerplate.words.index", _build_word_index)
+    body = strip_marker(text).strip()
+    if not body.isascii() or "linked in" in body.lower():  # ASCII text holds a match only so
+        body = _LINKED_IN.sub("linkedin", body)
+    folded = body.casefold()
+    whole = words.get(folded.replace(" ", ""))
     if whole:
         return whole
     kinds = []
     unknown = 0
-    for tok in _TOKEN_SPLIT.split(_ICONS.sub("", body.casefold())):
-        if not tok or _COUNTER.match(tok) or _SEPARATOR.match(tok):
+    for tok in _TOKEN_SPLIT.split(folded if folded.isascii() else _ICONS.sub("", folded)):
+        if not tok:
             continue
         k = words.get(tok)
-        if k is None:
+        if k is not None:
+            if tok not in fillers:
+                kinds.append(k)
+        elif not _filler(tok):
             unknown += 1
-            continue
-        kinds.append(k)
-    if not kinds or (unknown and (unknown > 1 or len(kinds) < 3)):
+            if unknown > 1:  # the final test below says None whatever follows
+                return None
+    if not kinds or (unknown and len(kinds) < 3):
         return None
-    return min(set(kinds), key=lambda k: (-kinds.count(k), _KIND_ORDER.index(k) if k in _KIND_ORDER else 9))
+    # the most frequent kind; ties go by ``_KIND_ORDER``, then by first appearance (never by set order)
+    return min(dict.fromkeys(kinds), key=lambda k: (-kinds.count(k), _KIND_ORDER.index(k) if k in _KIND_ORDER else 9))
+
+
+def _build_word_index(rules: Rules) -> tuple[dict[str, str], frozenset[str]]:
+    """The share/ad/menu words (``_build_words``) and those of them a token skips as a counter or
+    separator (``_filler``): such a word never counts as a kind."""
+    words = rules.view("boilerplate.words", _build_words)
+    return words, frozenset(w for w in words if w and (_COUNTER.match(w) or _SEPARATOR.match(w)))
+
+
+_COUNTER_FIRST = frozenset("kK万")  # the letters ``_COUNTER``'s class holds
+
+
+def _filler(tok: str) -> bool:
+    """``_COUNTER.match(tok) or _SEPARATOR.match(tok)`` of a non-empty token (a counter or punctuation):
+    a token opening with a letter outside ``_COUNTER_FIRST`` matches neither (no letter is a digit,
+    punctuation, symbol or space). Checked over every code point in tests."""
+    c = tok[0]
+    if c.isalpha() and c not in _COUNTER_FIRST:
+        return False
+    return bool(_COUNTER.match(tok) or _SEPARATOR.match(tok))
 
 
 def section_rule(doc: Doc, text: str) -> dict | None:
@@ -209,13 +269,58 @@ def section_rule(doc: Doc, text: str) -> dict | None:
 
 
 def _section_rule(doc: Doc, text: str) -> dict | None:
-    union = doc.rules.view("boilerplate.sections.any", lambda rs: _union(_build_sections(rs)))
-    if union is not None and not union.may_match(text):
-        return None
-    for r in doc.rules.view("boilerplate.sections", _build_sections):
-        if r["pattern"].search(text):
-            return r
+    """The first section rule (in order) that matches ``text``: only the rules whose keywords the line
+    holds are run (``_build_section_gate``), or, when a rule has no keywords, all of them behind their union."""
+    rules = doc.rules.view("boilerplate.sections", _build_sections)
+    gate = doc.rules.view("boilerplate.sections.gate", _build_section_gate)
+    if gate is None:
+        union = doc.rules.view("boilerplate.sections.any", lambda rs: _union(_build_sections(rs)))
+        if union is not None and not union.may_match(text):
+            return None
+        candidates = range(len(rules))
+    else:
+        candidates = _gate_hits(gate, text)
+        if not candidates:
+            return None
+    for i in candidates:
+        if rules[i]["pattern"].search(text):
+            return rules[i]
     return None
+
+
+def fold_keywords(text: str) -> str:
+    """``text`` casefolded as keyword gates compare it: a character the ``regex`` module matches to a
+    literal under IGNORECASE casefolds as that literal does, except ``İ`` (matched by ``i``, casefolded to
+    ``i`` and a combining dot): the dot (U+0307) is dropped. Checked over every code point in tests."""
+    folded = text.casefold()
+    return folded if text.isascii() or "\u0307" not in folded else folded.replace("\u0307", "")
+
+
+def _build_section_gate(rules: Rules):
+    """An Aho-Corasick automaton over the folded ``keywords`` of every section rule, each mapped to the
+    indexes of the rules that list it; None when a rule has no ``keywords`` (no gate)."""
+    words: dict[str, set[int]] = {}
+    for i, r in enumerate(rules.view("boilerplate.sections", _build_sections)):
+        kws = [fold_keywords(k) for k in r.get("keywords") or ()]
+        if not kws or not all(kws):  # a rule without keywords (or with an empty one) may match any line
+            return None
+        for k in kws:
+            words.setdefault(k, set()).add(i)
+    if not words:
+        return None
+    auto = ahocorasick.Automaton()
+    for w, idx in words.items():
+        auto.add_word(w, frozenset(idx))
+    auto.make_automaton()
+    return auto
+
+
+def _gate_hits(gate, text: str) -> list[int]:
+    """The indexes (in order) of the rules whose keywords ``text`` holds: the only ones that can match."""
+    cand: set[int] = set()
+    for _end, idx in gate.iter(fold_keywords(text)):
+        cand |= idx
+    return sorted(cand)
 
 
 def layout_of(doc: Doc) -> Layout:
@@ -224,10 +329,30 @@ def layout_of(doc: Doc) -> Layout:
     if lay is None:
         texts = [ln.text for ln in doc.ledger.lines]
         rule_of = _memoized(doc, "boilerplate.sections.cache", _section_rule)
-        lay = analyze(texts, _memoized(doc, "boilerplate.is_section.cache", _is_section),
-                      lambda t: (rule_of(t) or {}).get("name", "").startswith("comments."))
+        is_section = _memoized(doc, "boilerplate.is_section.cache", _is_section)
+        gate = doc.rules.view("boilerplate.sections.gate", _build_section_gate)
+        lay = analyze(texts, is_section, lambda t: (rule_of(t) or {}).get("name", "").startswith("comments."),
+                      None if gate is None else lambda ts: _sections_of(gate, is_section, ts))
         doc.fields["_layout"] = lay
     return lay
+
+
+def _sections_of(gate, is_section: Callable[[str], bool], texts: list[str]) -> list[bool]:
+    """``is_section`` of each of ``texts``, asked only of the lines holding a keyword: the keywords are
+    looked for in one pass over the page (folding is per character and keeps line breaks, so the folded
+    page is the folded lines joined; a hit in a line's span may only add lines to ask)."""
+    folded = fold_keywords("\n".join(texts))
+    out = [False] * len(texts)
+    hits = [end for end, _idx in gate.iter(folded)]
+    if not hits:
+        return out
+    lines = folded.split("\n")
+    if len(lines) != len(texts):  # a line holding a line break: ask line by line
+        return [is_section(t) for t in texts]
+    ends = list(accumulate(len(x) + 1 for x in lines))  # one past each line's break
+    for i in {bisect_right(ends, end) for end in hits}:
+        out[i] = is_section(texts[i])
+    return out
 
 
 def _is_section(doc: Doc, text: str) -> bool:
@@ -543,6 +668,10 @@ def _notices(doc: Doc, lay: Layout, entries: list[dict]) -> None:
     union = doc.rules.view("boilerplate.any", _build_union)
     gate = doc.rules.view("boilerplate.gate", _build_gate)
     src_prefix = f"source.{(doc.source or {}).get('id', '')}."
+    gated = gate is not None and union is not None
+    if gated:  # the candidate rules of every line still to be read, from one automaton pass
+        cands = _candidates_of(gate, _pending_probes(todo, prose, wholes, heads),
+                               doc.rules.view("boilerplate.gate.lines", _gate_spans_lines))
     for ln in todo:
         if ln.role is not None:
             continue
@@ -559,14 +688,12 @@ def _notices(doc: Doc, lay: Layout, entries: list[dict]) -> None:
             cache = wholes if whole else heads
             segs = cache.get(text)
             if segs is None:
-                probe = text if whole else text[:HEAD_PROBE]
-                if union is None:
-                    hit = True
-                elif gate is not None:
-                    hit = _any_rule(gate, rules, probe)
+                if gated:
+                    segs = _gated_segments(ln, rules, gate, cands, whole, head)
                 else:
-                    hit = union.may_match(probe)
-                segs = _segments(ln, rules, head) if hit else []
+                    probe = text if whole else text[:HEAD_PROBE]
+                    hit = union is None or union.may_match(probe)
+                    segs = _segments(ln, rules, head) if hit else []
                 if len(cache) >= CACHE_SIZE:
                     cache.clear()
                 cache[text] = segs
@@ -576,6 +703,44 @@ def _notices(doc: Doc, lay: Layout, entries: list[dict]) -> None:
             for a, b, kind, name, lang in segs:
                 entries.append(_entry(doc, ln, a, b, kind, prefix + name, lang))
                 doc.fire(prefix + name)
+
+
+def _pending_probes(todo: list[Line], prose: list[bool], wholes: dict, heads: dict) -> list[str]:
+    """The distinct probes (the text, or the head of a long prose line) of the lines of ``todo`` whose
+    notice shape ``_notices`` will compute (free, not too long, not cached), in line order."""
+    probes: dict[str, None] = {}
+    for ln in todo:
+        text = ln.text
+        size = len(text)
+        if ln.role is not None or size > 4 * MAX_LINE:
+            continue
+        if not (size > 2 * HEAD_PROBE and prose[ln.index]):
+            if text not in wholes:
+                probes[text] = None
+        elif text not in heads:
+            probes[text[:HEAD_PROBE]] = None
+    return list(probes)
+
+
+def _gated_segments(ln: Line, rules: list[dict], gate, cands: dict[str, list[int]], whole: bool,
+                    head: int | None) -> list[tuple[int, int, str, str, str | None]]:
+    """``_segments(ln, rules, head)`` of a line the first pass (``_any_rule`` on its probe) finds a
+    notice in, else []. A rule whose keyword the text does not hold cannot match it, so only the
+    candidate rules are run: those of the probe for a line read whole (the probe is the text), those
+    of the whole text for a long prose line whose head holds a match."""
+    text = ln.text
+    if whole:
+        cand = cands.get(text)
+        if cand is None:  # the cache was emptied (when full) after the first pass: read it now
+            cand = _rule_candidates(gate, text)
+    else:
+        probe = text[:HEAD_PROBE]
+        head_cand = cands.get(probe)
+        if not any(rules[i]["pattern"].search(probe)
+                   for i in (_rule_candidates(gate, probe) if head_cand is None else head_cand)):
+            return []
+        cand = _rule_candidates(gate, text)
+    return _segments(ln, [rules[i] for i in cand], head) if cand else []
 
 
 def _link_titles(doc: Doc, lay: Layout, entries: list[dict]) -> None:

@@ -119,16 +119,43 @@ def split_ascii(text: str) -> tuple[int, str]:
     return letters, data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
 
 
+# Blocks of letters of one script, each character of which ``_char_info`` classifies alike (checked by
+# ``_bulk_blocks``): (index into _SCRIPTS, stdlib pattern of the block's runs).
+_BULK_BLOCKS = ((3, "\u4e00-\u9fff"), (1, "\uac00-\ud7a3"), (2, "\u3041-\u3096\u30a1-\u30fa"),
+                (4, "\u0410-\u044f"))
+
+
+@lru_cache(maxsize=1)
+def _bulk_blocks() -> tuple[tuple[int, re.Pattern], ...]:
+    """The ``_BULK_BLOCKS`` whose every character is a letter of their script and of no script listed before
+    it (what ``_char_info`` says of it), each as a pattern of runs; a block failing the check is left out."""
+    out = []
+    for script, ranges in _BULK_BLOCKS:
+        chars = "".join(chr(c) for lo, hi in re.findall("(.)-(.)", ranges) for c in range(ord(lo), ord(hi) + 1))
+        if _SCRIPTS[script][1].fullmatch(chars) and _LETTERS.fullmatch(chars) \
+                and not any(rx.search(chars) for _, rx in _SCRIPTS[:script]):
+            out.append((script, re.compile(f"[{ranges}]+")))
+    return tuple(out)
+
+
 def script_counts(text: str) -> dict[str, int]:
     """Letters per script: latin, hangul, kana, han, cyrillic, arabic, greek, other.
 
     Each script's count is the number of characters in its class (what summing the lengths of its runs
     gives); counted once per distinct character of the text (``Counter`` runs in C), each character
     classified once per process. ASCII letters are latin letters and no other ASCII character counts,
-    so only the non-ASCII characters go through the ``Counter``."""
+    so only the non-ASCII characters go through the ``Counter``; the letters of the main CJK and Cyrillic
+    blocks (``_bulk_blocks``) are counted before it, by how much removing them shortens the text."""
     counts = [0] * len(_SCRIPTS)
     ascii_letters, rest = split_ascii(text)
     counts[0] = letters = ascii_letters     # _SCRIPTS[0] is latin
+    if rest:
+        for script, block in _bulk_blocks():
+            left = block.sub("", rest)
+            if len(left) != len(rest):
+                counts[script] += len(rest) - len(left)
+                letters += len(rest) - len(left)
+                rest = left
     get = _CHAR_INFO.get
     for ch, k in Counter(rest).items():
         script, letter = get(ch) or _char_info(ch)

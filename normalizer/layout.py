@@ -258,14 +258,24 @@ def _line_features(t: str) -> tuple[float, bool, bool, bool, bool, bool]:
     return wt, mk, en, gl, tb, prose
 
 
-def _features(texts: list[str], is_section) -> tuple[list[float], list[bool], list[bool], list[bool], list[bool],
-                                                   list[bool], int]:
+SECTION_WORDS = 16        # only a line lighter than this can open a section
+
+
+def _features(texts: list[str], is_section, sections=None) -> tuple[list[float], list[bool], list[bool],
+                                                                 list[bool], list[bool], list[bool], int]:
     """Per line: weight, list marker, sentence end, glued teaser, section marker, prose (``_line_features``);
-    and the number of table rows."""
+    and the number of table rows. ``sections(short_texts)``, when given, answers ``is_section`` for all the
+    short lines at once."""
     if not texts:
         return [], [], [], [], [], [], 0
     w, marker, end, glued, table, prose = map(list, zip(*map(_line_features.lookup, texts), strict=True))
-    section = [wt < 16 and is_section(t) for t, wt in zip(texts, w, strict=True)]
+    if sections is None:
+        section = [wt < SECTION_WORDS and is_section(t) for t, wt in zip(texts, w, strict=True)]
+    else:
+        short = [i for i, wt in enumerate(w) if wt < SECTION_WORDS]
+        section = [False] * len(texts)
+        for i, s in zip(short, sections([texts[i] for i in short]), strict=True):
+            section[i] = s
     return w, marker, end, glued, section, prose, sum(table)
 
 
@@ -305,11 +315,12 @@ def _scores(texts: list[str], w: list[float], marker: list[bool], end: list[bool
     return sc, comments_from
 
 
-def analyze(texts: list[str], is_section, is_comments) -> Layout:
+def analyze(texts: list[str], is_section, is_comments, sections=None) -> Layout:
     """Find the main block of ``texts`` (stripped non-blank lines). ``is_section(text)`` and
-    ``is_comments(text)`` say whether a short line opens a page section or a comment thread."""
+    ``is_comments(text)`` say whether a short line opens a page section or a comment thread;
+    ``sections(texts)``, when given, is ``is_section`` of many lines at once (a list of answers)."""
     n = len(texts)
-    w, marker, end, glued, section, prose, tables = _features(texts, is_section)
+    w, marker, end, glued, section, prose, tables = _features(texts, is_section, sections)
     sc, comments_from = _scores(texts, w, marker, end, glued, section, prose, is_comments)
     lay = Layout(prose, [False] * n, section, comments_from, weights=w,
                  wrapped=hard_wrapped([len(t) for t in texts], tables))
