@@ -18,6 +18,7 @@ span, kind and language; a licence number or a contact inside a copyright line s
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Callable
 from itertools import accumulate
@@ -26,7 +27,6 @@ import ahocorasick
 import regex
 
 from .doc import Doc
-from .language import script_counts
 from .layout import (
     Layout,
     analyze,
@@ -253,6 +253,87 @@ def _build_word_index(rules: Rules) -> tuple[dict[str, str], frozenset[str]]:
 _COUNTER_FIRST = frozenset("kK万")  # the letters ``_COUNTER``'s class holds
 
 
+# A stdlib class holding every icon ``_word_kind`` drops (``_ICONS``: private use, other symbols, format
+# characters), written as the complement of ranges that hold none (the common scripts and punctuation), so
+# that a page is scanned fast. Checked over every code point in tests.
+_MAYBE_ICON = re.compile(
+    "[^\x00-\xa5\xa7\xa8\xaa-\xac\xaf\xb1-\u0481\u0483-\u058c\u0590-\u05ff\u0606-\u060d\u0610-\u061b\u061d-\u06dc"
+    "\u06df-\u06e8\u06ea-\u06fc\u0710-\u07f5\u0900-\u09f9\u0e00-\u0f00\u10a0-\u138f\u1b7d-\u200a"
+    "\u2010-\u2029\u202f-\u205f\u3000-\u3003\u3005-\u3011\u3014-\u301f\u3021-\u3035\u3038-\u303d"
+    "\u3040-\u318f\u3400-\u4dbf\u4e00-\ua48f\uaa7a-\ud7ff\uff00-\uffe3]")
+# What the casefolded ``linked in`` (``_LINKED_IN``, joined into ``linkedin``) opens with: each letter the
+# pattern matches casefolds to itself, but ``İ`` (matched by ``i``), which casefolds to ``i`` and a dot.
+_LINKED_FOLDS = ("linked", "li\u0307nked")
+MARKER_CHARS = 3          # the characters of a list marker (``12.``) other than its white space
+
+
+def _build_word_gate(rules: Rules) -> tuple[object, int] | None:
+    """An Aho-Corasick automaton over the share/ad/menu words (and ``_LINKED_FOLDS``), and the most
+    characters other than white space a line whose spaceless text is a word holds (see ``_word_hits``).
+    None (no gate) when a word is empty or holds white space, an icon or a combining dot (U+0307)."""
+    words, _fillers = rules.view("boilerplate.words.index", _build_word_index)
+    if not words or any(not w or "\u0307" in w or _ICONS.search(w) or any(c.isspace() for c in w) for w in words):
+        return None
+    auto = ahocorasick.Automaton()
+    for w in (*words, *_LINKED_FOLDS):
+        auto.add_word(w, w)
+    auto.make_automaton()
+    return auto, max(map(len, words)) + MARKER_CHARS
+
+
+def _solid(text: str) -> int:
+    """The characters of ``text`` other than white space: a printable text holds no white space but spaces."""
+    return len(text) - text.count(" ") if text.isprintable() else sum(map(len, text.split()))
+
+
+def _word_hits(gate: tuple[object, int], texts: list[str]) -> list[bool]:
+    """Per text, whether ``_word_kind`` may find a kind in it (False: it answers None). Its ``body`` (the
+    line without its list marker and outer white space, ``linked in`` joined) is casefolded, and:
+
+    - the spaceless casefolded body is a word: when it holds no space, the word lies in the casefolded line
+      (or it holds the joined ``linkedin``: the line holds a ``_LINKED_FOLDS``); else the line holds a
+      space and at most ``limit`` characters other than white space, and the word lies in the casefolded
+      line without white space and combining dots (``İ`` casefolds to ``i`` and a dot);
+    - or a token of it (icons dropped) is a word: the word lies in the casefolded line, unless an icon was
+      dropped inside it (the line holds an icon) or it holds the joined ``linkedin`` (as above).
+
+    Casefolding is per character and no word holds a line break, so the hits of one automaton pass over
+    the casefolded lines joined by line breaks each lie inside one line."""
+    auto, limit = gate
+    page = "\n".join(texts)
+    ascii_page = page.isascii()
+    folded = page.lower() if ascii_page else page.casefold()
+    lines = folded.split("\n")
+    if len(lines) != len(texts):  # a line holding a line break: ask every line
+        return [True] * len(texts)
+    out = [False] * len(texts)
+    _mark_lines(out, [end for end, _w in auto.iter(folded)], lines)
+    if not ascii_page:
+        _mark_lines(out, [m.start() for m in _MAYBE_ICON.finditer(page)], texts)
+    spaced = [i for i, (hit, t) in enumerate(zip(out, texts, strict=True))
+              if not hit and " " in t and (len(t) <= limit or _solid(t) <= limit)]
+    if spaced:
+        solid = ["".join(lines[i].split()).replace("\u0307", "") for i in spaced]
+        found = [False] * len(spaced)
+        _mark_lines(found, [end for end, _w in auto.iter("\n".join(solid))], solid)
+        for i, hit in zip(spaced, found, strict=True):
+            out[i] = hit
+    return out
+
+
+def _mark_lines(out: list[bool], positions: list[int], lines: list[str]) -> None:
+    """Set ``out[i]`` for each line ``i`` of ``lines`` (joined by line breaks) holding one of ``positions``."""
+    if not positions:
+        return
+    ends = list(accumulate(len(x) + 1 for x in lines))  # one past each line's break
+    limit = -1  # positions below it lie in the line last marked
+    for pos in positions:
+        if pos >= limit:
+            k = bisect_right(ends, pos)
+            out[k] = True
+            limit = ends[k]
+
+
 def _filler(tok: str) -> bool:
     """``_COUNTER.match(tok) or _SEPARATOR.match(tok)`` of a non-empty token (a counter or punctuation):
     a token opening with a letter outside ``_COUNTER_FIRST`` matches neither (no letter is a digit,
@@ -349,10 +430,8 @@ def _sections_of(gate, is_section: Callable[[str], bool], texts: list[str]) -> l
     lines = folded.split("\n")
     if len(lines) != len(texts):  # a line holding a line break: ask line by line
         return [is_section(t) for t in texts]
-    ends = list(accumulate(len(x) + 1 for x in lines))  # one past each line's break
-    for i in {bisect_right(ends, end) for end in hits}:
-        out[i] = is_section(texts[i])
-    return out
+    _mark_lines(out, hits, lines)
+    return [hit and is_section(t) for hit, t in zip(out, texts, strict=True)]
 
 
 def _is_section(doc: Doc, text: str) -> bool:
@@ -408,13 +487,24 @@ def guess_kind(doc: Doc, text: str) -> str:
 
 
 def _guess_kinds(doc: Doc) -> Callable[[str], str]:
-    """``guess_kind`` for many lines of one document, through a per-rules cache (menus repeat)."""
-    _word_kinds(doc)  # its size checked once per document too
-    return _memoized(doc, "boilerplate.guess_kind.cache", _guess_kind_of)
+    """``guess_kind`` for many lines of one document, through a per-rules cache (menus repeat; bounded:
+    cleared when full, checked once per document), with the document's ``word_kind`` lookup at hand."""
+    kind_of = _word_kinds(doc)
+    cache = doc.rules.view("boilerplate.guess_kind.cache", _new_text_dict)
+    if len(cache) >= CACHE_SIZE:
+        cache.clear()
+    get = cache.get
+
+    def guess(text: str) -> str:
+        v = get(text)
+        if v is None:
+            v = cache[text] = _guess_kind(kind_of, text)
+        return v
+    return guess
 
 
-def _guess_kind_of(doc: Doc, text: str) -> str:
-    return _guess_kind(_word_kinds(doc), text)
+def _new_text_dict(_rules: Rules) -> TextDict:
+    return TextDict()
 
 
 def _guess_kind(kind_of, text: str) -> str:
@@ -436,21 +526,44 @@ _NAV_SEP = regex.compile(r"\s[|>›»/]\s|\s>>\s|\|")
 
 
 def language_of(text: str, doc_lang: str | None) -> str:
-    """The language of one boilerplate entry, by script; Latin text takes the article's Latin language."""
-    if text.isascii():  # no kana, hangul, han or cyrillic: what the counts below give for such text
+    """The language of one boilerplate entry, by script; Latin text takes the article's Latin language.
+
+    What ``script_counts`` would say, read from only the scripts the answer needs: text without kana,
+    hangul, han or cyrillic (``_DECISIVE``) takes the default; kana, then hangul, decide by presence;
+    han and cyrillic are weighed against the latin letters (each script's count is the number of its
+    characters: the classes do not overlap). Compared with the counts over every code point in tests."""
+    if text.isascii() or _DECISIVE.search(text) is None:  # what the counts give for such text
         return doc_lang if doc_lang and not doc_lang.startswith(("zh", "ja", "ko", "ru", "uk")) else "en"
-    c = script_counts(text)
-    if c["kana"]:
+    if _KANA.search(text):
         return "ja"
-    if c["hangul"]:
+    if _HANGUL.search(text):
         return "ko"
-    if c["han"] and c["han"] >= c["latin"] / 4:
-        return "zh"
-    if c["cyrillic"] > c["latin"]:
+    latin = -1  # counted when needed
+    han = _HAN.subn("", text)[1]
+    if han:
+        latin = _LATIN.subn("", text)[1]
+        if han >= latin / 4:
+            return "zh"
+    cyrillic = _CYRILLIC.subn("", text)[1]
+    if cyrillic and cyrillic > (latin if latin >= 0 else _LATIN.subn("", text)[1]):
         return doc_lang if doc_lang in ("ru", "uk", "bg", "sr", "mk", "be") else "ru"
     if doc_lang and not doc_lang.startswith(("zh", "ja", "ko", "ru", "uk")):
         return doc_lang
     return "en"
+
+
+# The character classes of ``language.script_counts``'s scripts ``language_of`` reads (one character per
+# match, so ``subn`` counts characters), and their union.
+_KANA_CLASS = "\u3040-\u30FF\u31F0-\u31FF\uFF66-\uFF9F"
+_HANGUL_CLASS = "\uAC00-\uD7A3\u1100-\u11FF\u3130-\u318F"
+_HAN_CLASS = "\u4E00-\u9FFF\u3400-\u4DBF\uF900-\uFAFF\U00020000-\U0002FA1F"
+_CYRILLIC_CLASS = "\u0400-\u04FF"
+_KANA = re.compile(f"[{_KANA_CLASS}]")
+_HANGUL = re.compile(f"[{_HANGUL_CLASS}]")
+_HAN = re.compile(f"[{_HAN_CLASS}]")
+_CYRILLIC = re.compile(f"[{_CYRILLIC_CLASS}]")
+_LATIN = re.compile("[A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u024F]")
+_DECISIVE = re.compile(f"[{_KANA_CLASS}{_HANGUL_CLASS}{_HAN_CLASS}{_CYRILLIC_CLASS}]")
 
 
 def _segments(line: Line, rules: list[dict], max_first: int | None = None) -> list[tuple[int, int, str, str, str | None]]:
@@ -757,10 +870,26 @@ def _link_titles(doc: Doc, lay: Layout, entries: list[dict]) -> None:
 
 
 def _word_lines(doc: Doc, lay: Layout, kind_of, entries: list[dict]) -> None:
-    """1b. Short lines made only of share, ad or menu words (``微博 微信 分享 106``, ``Tweet``)."""
+    """1b. Short lines made only of share, ad or menu words (``微博 微信 分享 106``, ``Tweet``). The lines
+    outside the main block in which ``_word_hits`` finds no word are answered None at once, in the
+    word-kind cache the later steps read too (only such lines are asked of it)."""
+    lines = doc.ledger.lines
+    main, weights, prose = lay.main, lay.weights, lay.prose
+    # the free lines this step asks (short, not prose) and those the later steps may ask (outside the block)
+    asked = [ln for ln in lines if ln.role is None and (
+        not main[ln.index] or (weights[ln.index] <= 15 and not prose[ln.index]))]
+    gate = doc.rules.view("boilerplate.words.gate", _build_word_gate)
+    if gate is not None:
+        hits = _word_hits(gate, [ln.text for ln in asked])
+        cache = getattr(kind_of, "__self__", None)
+        if cache is not None:
+            for ln, hit in zip(asked, hits, strict=True):
+                if not hit and not main[ln.index]:
+                    cache[ln.text] = None
+        asked = [ln for ln, hit in zip(asked, hits, strict=True) if hit]
     by_kind: dict[str, list[int]] = {}  # line indices per kind, kinds in the order first seen
-    for ln, w, prose in zip(doc.ledger.lines, lay.weights, lay.prose, strict=True):
-        if ln.role is None and w <= 15 and not prose:
+    for ln in asked:
+        if weights[ln.index] <= 15 and not prose[ln.index]:
             kind = kind_of(ln.text)
             if kind:
                 by_kind.setdefault(kind, []).append(ln.index)
@@ -836,16 +965,15 @@ def sweep(doc: Doc) -> None:
     """After the header stages: free lines outside the article's main block on a whole page are
     boilerplate (menus, teasers, captions). Short texts whose every line is article keep them."""
     lay = layout_of(doc)
-    lines = doc.ledger.lines
     if lay.start < 0:
         return
-    outside = [ln for ln in lines if ln.role is None and not lay.main[ln.index]]
+    main = lay.main
+    outside = [ln for ln in doc.ledger.lines if ln.role is None and not main[ln.index]]
     if not outside or not whole_page(doc, lay):
         return
     entries = doc.fields.setdefault("boilerplate", [])
-    guess = _guess_kinds(doc)
-    _claim_all(doc, [ln.index for ln in outside], [guess(ln.text) for ln in outside], "boilerplate.outside_main",
-               entries)
+    _claim_all(doc, [ln.index for ln in outside], list(map(_guess_kinds(doc), [ln.text for ln in outside])),
+               "boilerplate.outside_main", entries)
     doc.fire("boilerplate.outside_main")
     entries.sort(key=lambda e: e["span"])
 

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -54,7 +54,8 @@ _ANCHOR = re.compile(r"[\dJ主주民](?:(?<=1)(?<!\d1)9[5-9]\d(?!\d(?!\d?[./\s])
                      r"|(?<=\d)\.\s?\d{1,2}\.\s?\d\d(?!\d)|(?<=J)uche|(?<=主)體|(?<=주)체|(?<=民)[國国])")
 # ... and on a page in Arabic script, a Solar Hijri year (۱۴۰۲/۰۸/۱۵, ۱۵ آبان ۱۴۰۲)
 _ANCHOR_HIJRI = re.compile(_ANCHOR.pattern + r"|(?<!\d)1[34]\d\d(?=[\-./]\s?\d)|(?<=[\u0600-\u06ff]\s)1[34]\d\d(?!\d)")
-_ARABIC = re.compile(r"[\u0600-\u06ff]")
+# (``regex``: on a page of text it skips to a character of a class many times faster than ``re``)
+_ARABIC = regex.compile(r"[\u0600-\u06ff]")
 # What every ``_ANCHOR`` (``_ANCHOR_HIJRI``) hit holds, without the look-arounds: a line without it can hold
 # no date (``_dated_lines``). The first character is matched by a class (the regex engine then skips to such
 # characters fast), the branch picked by a look-back at it.
@@ -482,6 +483,23 @@ def _known_zone(tz: str, sh: Shapes) -> bool:
 
 # What every match of a shape holds (``dates_shapes.SHAPES``): the window is looked at for it first.
 _SHAPE_NEEDS = SHAPE_NEEDS
+# The shapes a match of which can hold fewer than five digits (``\d``): the dotted ``1.2.24`` (4) and the era
+# ``Juche 13.1.2`` (4). Every other one writes a four-digit year and a day (``28 April 2008``, ``2008. április
+# 28``: 5), most a month number too (6), the Solar Hijri ones a four-digit year and a day as well.
+FEW_DIGIT_SHAPES = (3, 4)
+_FIVE_DIGITS = re.compile(r"\d\D*\d\D*\d\D*\d\D*\d")
+# The shapes whose need (``SHAPE_NEEDS``) opens with a digit (a day's) and ends with a year ``(?:19[5-9]|20[0-4])\d``
+# (``28 April 2008``, ``April 28, 2008``): a window holds it only when such a year opens past its first digit.
+DAY_YEAR_SHAPES = (6, 7)
+
+
+def _year_after_digit(win: str) -> bool:
+    """A year (``_CORE_19``, ``_CORE_20``) opens in ``win`` past its first digit."""
+    d = _DIGIT.search(win)
+    if d is None:
+        return False
+    i = d.end()
+    return ("19" in win and _CORE_19.search(win, i) is not None) or ("20" in win and _CORE_20.search(win, i) is not None)
 
 
 def _find(sh: Shapes, text: str, hijri: bool = False) -> list[tuple[re.Match, dict]]:
@@ -490,6 +508,7 @@ def _find(sh: Shapes, text: str, hijri: bool = False) -> list[tuple[re.Match, di
     out: list[tuple[re.Match, dict]] = []
     last = -1
     runs = sh.hijri_runs if hijri else sh.runs
+    few_runs: list | None = None
     for hit in (_ANCHOR_HIJRI if hijri else _ANCHOR).finditer(text):
         hs, he = hit.span()
         if hs < last:
@@ -497,7 +516,18 @@ def _find(sh: Shapes, text: str, hijri: bool = False) -> list[tuple[re.Match, di
         ws, we = max(0, hs - 36), min(len(text), he + 48)
         found = []
         win = text[ws:we]
-        for k, p, gate in runs:
+        pick = runs
+        if _FIVE_DIGITS.search(win) is None:   # (a match lies in the window: only the shapes of few digits fit)
+            if few_runs is None:
+                few_runs = [r for r in runs if r[0] in FEW_DIGIT_SHAPES]
+            pick = few_runs
+        later: bool | None = None   # whether a year opens past the window's first digit (asked once)
+        for k, p, gate in pick:
+            if k in DAY_YEAR_SHAPES:
+                if later is None:
+                    later = _year_after_digit(win)
+                if not later:
+                    continue    # (their need opens with a day's digit and ends with a year)
             if gate is not None and not gate(win):
                 continue    # the window lacks what every match of the shape holds (``年``, ``4/``, an era)
             for m in p.finditer(text, ws, we):
@@ -566,8 +596,14 @@ def _mark_lists(doc: Doc, cands: list[Cand]) -> None:
         return prose[i]
 
     for (_shape, bullet, _alone), group in items.items():
+        at = [o.line for o in group]
+        ordered = at == sorted(at)   # (as ``_candidates`` gives them: by line)
         for c in group:
-            near = [o for o in group if o.line != c.line and abs(o.line - c.line) <= 6]
+            if ordered:   # the dates at most 6 lines away, in their order, found by bisection
+                near = [o for o in group[bisect_left(at, c.line - 6):bisect_right(at, c.line + 6)]
+                        if o.line != c.line]
+            else:
+                near = [o for o in group if o.line != c.line and abs(o.line - c.line) <= 6]
             if len(near) < (1 if bullet else 2):
                 c.listed = False    # too few alike lines: whether they stand apart does not matter
                 continue
