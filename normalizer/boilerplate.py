@@ -86,16 +86,24 @@ def _build_union(rules: Rules) -> Rx | None:
 
 
 def _build_gate(rules: Rules):
-    """An Aho-Corasick automaton over the casefolded ``keywords`` of every rule, each keyword mapped to
-    the rules that list it: a rule whose keywords a line does not hold cannot match it, so only the
-    rules whose keyword occurs are run. None when a rule has no ``keywords`` (no gate)."""
+    """The keyword gate of the notice rules (``_keyword_gate``)."""
+    return _keyword_gate(rules.view("boilerplate", _build))
+
+
+def _keyword_gate(rules: list[dict]):
+    """An Aho-Corasick automaton over the folded ``keywords`` (``fold_keywords``) of every rule, each
+    keyword mapped to the indexes of the rules that list it: a rule whose keywords a line does not hold
+    cannot match it, so only the rules whose keyword occurs are run (``_rule_candidates``). None (no gate)
+    when there is no rule, or a rule has no ``keywords`` or an empty one (it may match any line)."""
     words: dict[str, set[int]] = {}
-    for i, r in enumerate(rules.view("boilerplate", _build)):
-        kws = [fold_keywords(k) for k in r.get("keywords") or () if k]
-        if not kws:
+    for i, r in enumerate(rules):
+        kws = [fold_keywords(k) for k in r.get("keywords") or ()]
+        if not kws or not all(kws):
             return None
         for k in kws:
             words.setdefault(k, set()).add(i)
+    if not words:
+        return None
     auto = ahocorasick.Automaton()
     for w, idx in words.items():
         auto.add_word(w, frozenset(idx))
@@ -110,7 +118,7 @@ def _any_rule(gate, rules: list[dict], text: str) -> bool:
 
 
 def _rule_candidates(gate, text: str) -> list[int]:
-    """The sorted indices of the rules whose keyword occurs in ``text`` (casefolded): the only rules
+    """The sorted indices of the rules whose keyword occurs in ``text`` (``fold_keywords``): the only rules
     that can match it."""
     cand: set[int] = set()
     for _end, idx in gate.iter(fold_keywords(text)):
@@ -360,7 +368,7 @@ def _section_rule(doc: Doc, text: str) -> dict | None:
             return None
         candidates = range(len(rules))
     else:
-        candidates = _gate_hits(gate, text)
+        candidates = _rule_candidates(gate, text)
         if not candidates:
             return None
     for i in candidates:
@@ -378,30 +386,8 @@ def fold_keywords(text: str) -> str:
 
 
 def _build_section_gate(rules: Rules):
-    """An Aho-Corasick automaton over the folded ``keywords`` of every section rule, each mapped to the
-    indexes of the rules that list it; None when a rule has no ``keywords`` (no gate)."""
-    words: dict[str, set[int]] = {}
-    for i, r in enumerate(rules.view("boilerplate.sections", _build_sections)):
-        kws = [fold_keywords(k) for k in r.get("keywords") or ()]
-        if not kws or not all(kws):  # a rule without keywords (or with an empty one) may match any line
-            return None
-        for k in kws:
-            words.setdefault(k, set()).add(i)
-    if not words:
-        return None
-    auto = ahocorasick.Automaton()
-    for w, idx in words.items():
-        auto.add_word(w, frozenset(idx))
-    auto.make_automaton()
-    return auto
-
-
-def _gate_hits(gate, text: str) -> list[int]:
-    """The indexes (in order) of the rules whose keywords ``text`` holds: the only ones that can match."""
-    cand: set[int] = set()
-    for _end, idx in gate.iter(fold_keywords(text)):
-        cand |= idx
-    return sorted(cand)
+    """The keyword gate of the section-start rules (``_keyword_gate``)."""
+    return _keyword_gate(rules.view("boilerplate.sections", _build_sections))
 
 
 def layout_of(doc: Doc) -> Layout:

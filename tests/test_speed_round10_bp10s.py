@@ -122,7 +122,7 @@ def test_gate_never_drops_a_match(norm, sections):
     doc = boilerplate._RulesOnly(norm.rules)
     missed, differ, matched = [], [], 0
     for t in _texts():
-        hits = boilerplate._gate_hits(gate, t)
+        hits = boilerplate._rule_candidates(gate, t)
         for i, r in enumerate(sections):
             if r["pattern"].search(t):
                 matched += 1
