@@ -238,3 +238,25 @@ def test_name_search_shortcuts_keep_the_leftmost_name():
     # the name after the last role or organization word of a Han run
     assert _strip_left("国务院副总理刘国中", ZH_ROLES_BEFORE, ZH_LEFT_STOPS) == "刘国中"
     assert _strip_left("外交部长王毅", ZH_ROLES_BEFORE, ZH_LEFT_STOPS) == "王毅"
+
+
+def test_role_alternation_is_the_same_under_every_hash_seed():
+    """Rule files may add regex entries: among entries of one length the first listed wins a position, so the
+    alternation's order must not follow the set's hash order."""
+    import os
+    import subprocess
+    import sys
+
+    code = (
+        "from normalizer.entities.people import _alt;"
+        "print(_alt(['Dr\\\\w', 'Mr\\\\w', 'Ms\\\\w', 'Sr\\\\w', 'Jr\\\\w', 'St\\\\w'], 'Gov|Sen|Rep|Amb'))"
+    )
+    outs = set()
+    for seed in ("0", "1", "2", "3", "4", "5"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outs.add(subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True,
+                                check=True).stdout)
+    assert len(outs) == 1
+    pattern = outs.pop().strip()
+    assert pattern.split("|")[:6] == sorted(pattern.split("|")[:6])
+    assert set(pattern.split("|")) == {"Dr\\w", "Mr\\w", "Ms\\w", "Sr\\w", "Jr\\w", "St\\w", "Gov", "Sen", "Rep", "Amb"}

@@ -157,7 +157,9 @@ def _names_section(rules: Rules, lang: str) -> dict:
 
 
 def _alt(extra: list[str], base: str) -> str:
-    xs = sorted({x for x in base.split("|") if x} | {x for x in extra if x}, key=len, reverse=True)
+    """One alternation, longest entry first; equal lengths in code-point order, so the pattern (and what a
+    user's regex entry wins over) never depends on the set's hash order."""
+    xs = sorted({x for x in base.split("|") if x} | {x for x in extra if x}, key=lambda x: (-len(x), x))
     return "|".join(x if "\\" in x else x.replace(".", "\\.") for x in xs)
 
 
