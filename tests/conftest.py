@@ -43,3 +43,34 @@ def norm():
     """One Normalizer with the shipped rules for the whole test session."""
     from normalizer import Normalizer
     return Normalizer()
+
+
+@pytest.fixture(scope="session")
+def rules(norm):
+    """The shipped rules, compiled once for the session."""
+    return norm.rules
+
+
+class RulesDoc:
+    """The least a stage helper reads of a document: its rules."""
+
+    def __init__(self, rules) -> None:
+        self.rules = rules
+
+
+def slow_language_of(text: str, doc_lang: str | None) -> str:
+    """``boilerplate.language_of`` before its shortcuts, from the full script counts: the oracle the fast
+    paths are compared with."""
+    from normalizer import language
+    c = language.script_counts(text)
+    if c["kana"]:
+        return "ja"
+    if c["hangul"]:
+        return "ko"
+    if c["han"] and c["han"] >= c["latin"] / 4:
+        return "zh"
+    if c["cyrillic"] > c["latin"]:
+        return doc_lang if doc_lang in ("ru", "uk", "bg", "sr", "mk", "be") else "ru"
+    if doc_lang and not doc_lang.startswith(("zh", "ja", "ko", "ru", "uk")):
+        return doc_lang
+    return "en"

@@ -4,9 +4,9 @@ from __future__ import annotations
 import sys
 
 import pytest
-from conftest import corpus_lines
+from conftest import RulesDoc, corpus_lines
 
-from normalizer import Normalizer, boilerplate
+from normalizer import boilerplate
 from normalizer.layout import strip_marker
 from normalizer.lines import Ledger
 
@@ -20,16 +20,6 @@ TEXTS = [
     "Follow us on Facebook, Twitter and Instagram for more", "| / · • , ： 、", "(12) 3,4 +5 -6", "linked inside",
     "\uf8ff private icon Share", "Ｓｈａｒｅ fullwidth", "K Share", "Kelvin \u212a share",
 ]
-
-
-@pytest.fixture(scope="module")
-def rules():
-    return Normalizer().rules
-
-
-class _Doc:
-    def __init__(self, rules) -> None:
-        self.rules = rules
 
 
 def _old_word_kind(doc, text: str) -> str | None:
@@ -60,7 +50,7 @@ def _samples() -> list[str]:
 
 
 def test_word_kind_matches_the_slow_path(rules):
-    doc = _Doc(rules)
+    doc = RulesDoc(rules)
     found = 0
     for text in _samples():
         want = _old_word_kind(doc, text)
@@ -133,5 +123,5 @@ def test_word_kind_ties_do_not_depend_on_set_order(rules):
         def view(self, key, build):
             return self._v[key]
     words = {"alpha": "zeta_kind", "beta": "eta_kind", "gamma": "zeta_kind", "delta": "eta_kind"}
-    assert boilerplate._word_kind(_Doc(_Rules(words)), "alpha beta gamma delta") == "zeta_kind"
-    assert boilerplate._word_kind(_Doc(_Rules(words)), "beta alpha delta gamma") == "eta_kind"
+    assert boilerplate._word_kind(RulesDoc(_Rules(words)), "alpha beta gamma delta") == "zeta_kind"
+    assert boilerplate._word_kind(RulesDoc(_Rules(words)), "beta alpha delta gamma") == "eta_kind"

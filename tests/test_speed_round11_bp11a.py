@@ -4,27 +4,11 @@ from __future__ import annotations
 import random
 import sys
 
-from conftest import corpus_lines
+from conftest import corpus_lines, slow_language_of
 
 from normalizer import boilerplate, language
 
 LANGS = (None, "de", "zh-Hans", "ru", "uk")
-
-
-def _slow_language_of(text: str, doc_lang: str | None) -> str:
-    """``language_of`` as it was: from the full script counts."""
-    c = language.script_counts(text)
-    if c["kana"]:
-        return "ja"
-    if c["hangul"]:
-        return "ko"
-    if c["han"] and c["han"] >= c["latin"] / 4:
-        return "zh"
-    if c["cyrillic"] > c["latin"]:
-        return doc_lang if doc_lang in ("ru", "uk", "bg", "sr", "mk", "be") else "ru"
-    if doc_lang and not doc_lang.startswith(("zh", "ja", "ko", "ru", "uk")):
-        return doc_lang
-    return "en"
 
 
 def _members(pattern, text: str) -> set[int]:
@@ -47,7 +31,7 @@ def test_language_of_classes_are_the_counts_classes():
     assert decisive == scripts["kana"] | scripts["hangul"] | scripts["han"] | scripts["cyrillic"]
     for cp in range(0, sys.maxunicode + 1, 97):  # the whole function, on a sample of code points
         for text in (chr(cp), chr(cp) + "ab"):
-            assert boilerplate.language_of(text, "uk") == _slow_language_of(text, "uk"), hex(cp)
+            assert boilerplate.language_of(text, "uk") == slow_language_of(text, "uk"), hex(cp)
 
 
 def test_language_of_mixed_strings():
@@ -61,4 +45,4 @@ def test_language_of_mixed_strings():
               "Київ Kyiv", "ab中", "abcde中", "abcdefgh中中", "Жa", "Жab"]
     for text in texts:
         for lang in LANGS:
-            assert boilerplate.language_of(text, lang) == _slow_language_of(text, lang), (text, lang)
+            assert boilerplate.language_of(text, lang) == slow_language_of(text, lang), (text, lang)

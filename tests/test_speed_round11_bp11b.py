@@ -6,9 +6,9 @@ import sys
 
 import pytest
 import regex
-from conftest import corpus_lines
+from conftest import RulesDoc, corpus_lines
 
-from normalizer import Normalizer, boilerplate
+from normalizer import boilerplate
 
 TEXTS = [
     "", " ", "Share", "Tweet", "- Facebook | Twitter | LinkedIn", "Linked In  Share  Email", "LINKED IN",
@@ -31,22 +31,12 @@ def every_char() -> str:
     return "".join(map(chr, [*range(0xD800), *range(0xE000, sys.maxunicode + 1)]))
 
 
-@pytest.fixture(scope="module")
-def rules():
-    return Normalizer().rules
-
-
-class _Doc:
-    def __init__(self, rules) -> None:
-        self.rules = rules
-
-
 def _check(rules, texts: list[str]) -> int:
     """Every text the gate turns away has no word kind; returns how many it turns away."""
     gate = rules.view("boilerplate.words.gate", boilerplate._build_word_gate)
     assert gate is not None
     hits = boilerplate._word_hits(gate, texts)
-    doc = _Doc(rules)
+    doc = RulesDoc(rules)
     for t, hit in zip(texts, hits, strict=True):
         if not hit:
             assert boilerplate._word_kind(doc, t) is None, t

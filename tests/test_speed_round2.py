@@ -6,7 +6,7 @@ import sys
 from collections import Counter
 
 import regex
-from conftest import corpus_lines
+from conftest import corpus_lines, slow_language_of
 
 from normalizer import body, boilerplate, language, layout, sources
 from normalizer.lines import Line
@@ -51,22 +51,9 @@ def test_glued_teaser_prefilter():
 
 
 def test_language_of_ascii_path():
-    def slow(text: str, doc_lang: str | None) -> str:
-        c = language.script_counts(text)
-        if c["kana"]:
-            return "ja"
-        if c["hangul"]:
-            return "ko"
-        if c["han"] and c["han"] >= c["latin"] / 4:
-            return "zh"
-        if c["cyrillic"] > c["latin"]:
-            return doc_lang if doc_lang in ("ru", "uk", "bg", "sr", "mk", "be") else "ru"
-        if doc_lang and not doc_lang.startswith(("zh", "ja", "ko", "ru", "uk")):
-            return doc_lang
-        return "en"
     for text in LINES[::3] + FUZZ + ["", "Share", "123"]:
         for lang in (None, "en", "de", "zh-Hans", "ja", "ru", "uk", "bg"):
-            assert boilerplate.language_of(text, lang) == slow(text, lang), (text, lang)
+            assert boilerplate.language_of(text, lang) == slow_language_of(text, lang), (text, lang)
 
 
 def test_whole_entry_is_entry_of_the_whole_line():
